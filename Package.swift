@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "pop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pop", targets: ["pop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Whole-day dates, working days, bank holidays. Depends on nothing.
+        .target(name: "PopCalendar"),
+        // Byte-level CSV reader, Annex A headers and codes, typed lists, data quality.
+        .target(name: "PopExtract", dependencies: ["PopCalendar"]),
+        // Indicator catalogue, engine, targets and comparisons.
+        .target(name: "PopMetrics", dependencies: ["PopExtract", "PopCalendar"]),
+        // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
+        .target(name: "PopDemo", dependencies: ["PopCalendar"]),
+        .executableTarget(
+            name: "pop",
+            dependencies: [
+                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar"]),
+        .testTarget(name: "PopExtractTests", dependencies: ["PopExtract"]),
+        .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
+        .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
+    ]
+)
