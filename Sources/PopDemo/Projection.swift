@@ -1,0 +1,249 @@
+import PopCalendar
+
+/// One month's extract: file name and CSV text, in the order the files are written.
+public struct DemoExtract: Sendable {
+    public let month: YearMonth
+    public let asAt: Day
+    public let files: [(name: String, text: String)]
+}
+
+/// Writes a month's Annex A lists from the borough's history, as its case-management system
+/// would have produced them on that month's last day.
+struct Projection {
+    let world: DemoWorld
+    let asAt: Day
+    let january: Bool
+
+    init(world: DemoWorld, asAt: Day) {
+        self.world = world
+        self.asAt = asAt
+        january = YearMonth(asAt) == Calibration.lastMonth
+    }
+
+    var fy: Day { asAt.financialYearStart }
+
+    static let personColumns = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
+
+    func extract() -> DemoExtract {
+        DemoExtract(month: YearMonth(asAt), asAt: asAt, files: [
+            ("list1.csv", list1()), ("list3.csv", list3()), ("list4.csv", list4()), ("list5.csv", list5()),
+            ("list6.csv", list6()), ("list7.csv", list7()), ("list8.csv", list8()), ("list9.csv", list9()), ("yot.csv", yot()),
+        ])
+    }
+
+    // MARK: cells
+
+    func date(_ d: Day?) -> String { d.map { $0 <= asAt ? $0.annexA : "" } ?? "" }
+    func yesNo(_ b: Bool) -> String { b ? "Yes" : "No" }
+
+    /// A person's shared columns; an unborn child has no date of birth or age yet.
+    func person(_ i: Int) -> [String] {
+        let p = world.people[i]
+        if p.dateOfBirth > asAt { return [p.id, p.gender, p.ethnicity, "", ""] }
+        return [p.id, p.gender, p.ethnicity, p.dateOfBirth.annexA, String(p.dateOfBirth.age(at: asAt))]
+    }
+
+    /// The last of `days` on or before `limit`, and not before `from`.
+    func last(_ days: [Day], from: Day, limit: Day) -> Day? {
+        days.last { $0 <= limit && $0 >= from }
+    }
+
+    func csv(_ header: [String], _ rows: [[String]]) -> String {
+        var out = header.map(Projection.field).joined(separator: ",") + "\r\n"
+        for r in rows { out += r.map(Projection.field).joined(separator: ",") + "\r\n" }
+        return out
+    }
+
+    static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var q = "\""
+            for ch in s { q += ch == "\"" ? "\"\"" : String(ch) }
+            return q + "\""
+        }
+        return s
+    }
+
+    /// Open at R, or closed since 1 April: the rows Lists 6–9 carry.
+    func listed(start: Day, end: Day?) -> Bool {
+        guard start <= asAt else { return false }
+        guard let e = end else { return true }
+        return e > asAt || e >= fy
+    }
+
+    // MARK: lists
+
+    func list1() -> String {
+        let rows = world.contacts.filter { $0.date >= fy && $0.date <= asAt }.map { c in
+            person(c.person) + [c.date.annexA, c.source, date(c.decision)]
+        }
+        return csv(Projection.personColumns + ["Date of Contact", "Contact Source", "Date of Contact Decision"], rows)
+    }
+
+    func list3() -> String {
+        let from = fy.addingMonths(-12)
+        var byPerson: [Int: [Day]] = [:]
+        for r in world.referrals where r.date <= asAt { byPerson[r.person, default: []].append(r.date) }
+        let rows = world.referrals.filter { $0.date >= from && $0.date <= asAt }.map { r in
+            let since = r.date.addingMonths(-12)
+            let count = byPerson[r.person]!.filter { $0 > since && $0 <= r.date }.count
+            return person(r.person) + [r.date.annexA, r.source, yesNo(r.nfa), String(count), r.team, r.worker]
+        }
+        return csv(Projection.personColumns + ["Date of referral", "Referral Source", "Referral NFA?",
+                                                "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"], rows)
+    }
+
+    func list4() -> String {
+        let rows = world.assessments.filter { $0.start <= asAt && $0.authorised >= fy }.map { a in
+            let done = a.authorised <= asAt
+            return person(a.person) + [a.start.annexA, done ? yesNo(a.childSeen) : "", date(a.authorised), a.team, a.worker]
+        }
+        return csv(Projection.personColumns + ["Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
+                                                "Continuous Assessment Date of Authorisation", "Allocated Team", "Allocated Worker"], rows)
+    }
+
+    func list5() -> String {
+        let rows = world.section47s.filter { s in s.start <= asAt && (s.start >= fy || (s.icpc.map { $0 >= fy && $0 <= asAt } ?? false)) }.map { s in
+            let held = s.icpc.map { $0 <= asAt } ?? false
+            return person(s.person) + [s.start.annexA, held ? "No" : "", date(s.icpc), s.team, s.worker]
+        }
+        return csv(Projection.personColumns + ["Strategy discussion initiating Section 47 Enquiry Start Date",
+                                                "Was an Initial Child Protection Conference deemed unnecessary?",
+                                                "Date of Initial Child Protection Conference", "Allocated Team", "Allocated Worker"], rows)
+    }
+
+    /// List 6 carries every child in need: those on CIN plans, and (as Annex A does) children on
+    /// CP plans and in care, with their status.
+    func list6() -> String {
+        var rows: [[String]] = []
+        func row(_ p: Int, _ start: Day, _ end: Day?, _ visits: [Day], _ status: String, _ team: String, _ worker: String) {
+            guard listed(start: start, end: end) else { return }
+            let closed = end.map { $0 <= asAt } ?? false
+            let seen = last(visits, from: start, limit: min(end ?? asAt, asAt))
+            rows.append(person(p) + [start.annexA, date(seen), closed ? date(end) : "", closed ? "e) Closed episode" : status, team, worker])
+        }
+        for c in world.cinPlans { row(c.person, c.start, c.end, c.visits, "c) Child in need plan", c.team, c.worker) }
+        for c in world.cpPlans { row(c.person, c.start, c.end, c.visits, "b) Child Protection plan", c.team, c.worker) }
+        for c in world.care { row(c.person, c.start, c.end, c.visits, "a) Looked after child", c.team, c.worker) }
+        return csv(Projection.personColumns + ["CIN Start Date", "Date Child Was Last Seen", "CIN Closure Date", "Case Status",
+                                                "Allocated Team", "Allocated Worker"], rows)
+    }
+
+    func list7() -> String {
+        let month = YearMonth(asAt)
+        let rows = world.cpPlans.filter { listed(start: $0.start, end: $0.end) }.map { p -> [String] in
+            let limit = min(p.end ?? asAt, asAt)
+            let visit = last(p.visits, from: p.start, limit: limit)
+            let alone = january && p.end == nil ? (p.seenAloneJanuary ?? false)
+                : demoChance(0.42, world.people[p.person].id.hashValueStable, month.year * 12 + month.month)
+            let review = last(p.reviews, from: p.start, limit: limit)
+            let ended = p.end.map { $0 <= asAt } ?? false
+            return person(p.person) + [p.start.annexA, p.category, date(visit), yesNo(alone), date(review),
+                                       ended ? date(p.end) : "", String(p.previousPlans), p.team, p.worker]
+        }
+        return csv(Projection.personColumns + ["Child Protection Plan Start Date", "Latest Category of Abuse", "Date of the Last Statutory Visit",
+                                                "Was the Child Seen Alone?", "Date of latest review conference", "Child Protection Plan End Date",
+                                                "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"], rows)
+    }
+
+    func list8() -> String {
+        let w12 = asAt.addingMonths(-12)
+        let rows = world.care.filter { listed(start: $0.start, end: $0.end) }.map { c -> [String] in
+            let limit = min(c.end ?? asAt, asAt)
+            let ended = c.end.map { $0 <= asAt } ?? false
+            // Placements with any day in the 12 months up to R (or up to the end of care).
+            var placements = 0
+            for (k, p) in c.placements.enumerated() where p <= limit {
+                let lastDay = k + 1 < c.placements.count ? c.placements[k + 1] - 1 : limit
+                if min(lastDay, limit) > w12 { placements += 1 }
+            }
+            let missing = c.missingEpisodes.filter { $0 > w12 && $0 <= limit }.count
+            return person(c.person) + [
+                c.uasc ? "Y" : "N", c.start.annexA, c.legalStatus, date(last(c.reviews, from: c.start, limit: limit)),
+                date(last(c.visits, from: c.start, limit: limit)), date(last(c.healthAssessments, from: c.start, limit: limit)),
+                date(last(c.dentalChecks, from: c.start, limit: limit)), String(placements), ended ? date(c.end) : "",
+                date(last(c.placements, from: c.start, limit: limit)), c.inBorough ? "In" : "Out", missing == 0 ? "" : String(missing),
+                c.team, c.worker,
+            ]
+        }
+        return csv(Projection.personColumns + [
+            "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", "Date Started to be Looked After",
+            "Child's Legal Status", "Date of Latest Statutory Review", "Date of Last Social Work Visit", "Date of Last Health Assessment",
+            "Date of Last Dental Check", "Number of Placements in the Last 12 months", "Date Ceased to be Looked After",
+            "Start Date of Most Recent Placement", "Placement Location",
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", "Allocated Team", "Allocated Worker",
+        ], rows)
+    }
+
+    func list9() -> String {
+        let month = YearMonth(asAt)
+        let key = month.year * 12 + month.month
+        let rows = world.careLeavers.filter { $0.from <= asAt && asAt < $0.until }.map { l -> [String] in
+            let id = world.people[l.person].id.hashValueStable
+            let contact = last(l.contacts, from: Day(number: Int.min / 2), limit: asAt)
+            let activity = january ? (l.activityJanuary ?? "")
+                : demoChance(0.65, id, key) ? DemoBorough.eetCodes[Int(demoHash(id, key) % 5)] : DemoBorough.neetCodes[Int(demoHash(id, key) % 3)]
+            let suitable = january ? (l.suitableJanuary ?? true) : demoChance(0.95, id, key, 7)
+            let inTouch = contact.map { $0 > asAt.addingMonths(-12) } ?? false
+            return person(l.person) + [l.team, l.worker, date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",
+                                       date(contact), l.accommodation, suitable ? "Suitable" : "Unsuitable", activity]
+        }
+        return csv(Projection.personColumns + ["Allocated Team", "Allocated Worker", "Latest Pathway Plan Review Date", "LA in Touch",
+                                                "Latest Date of Contact", "Type of Accommodation", "Suitability of Accommodation",
+                                                "Activity Status"], rows)
+    }
+
+    func yot() -> String {
+        // Open orders, those ended since 1 April, since the start of the previous quarter (for
+        // ETE) and in the last 12 months (for first-time entrants).
+        let since = min(fy, asAt.previousCalendarQuarter.first, asAt.addingMonths(-12))
+        let rows = world.youthOrders.filter { $0.start <= asAt && ($0.end.map { $0 > asAt || $0 >= since } ?? true) }.map { o -> [String] in
+            let p = world.people[o.person]
+            let ended = o.end.map { $0 <= asAt } ?? false
+            return [p.id, p.dateOfBirth.annexA, p.gender, p.ethnicity, o.start.annexA, ended ? date(o.end) : "",
+                    o.statutory ? "Statutory" : "Out of court", date(o.firstTimeEntrant), date(o.custody), o.intensity,
+                    o.gang ? "Y" : "N", ended ? (o.eteAtEnd ? "Y" : "N") : "", o.team, o.worker]
+        }
+        return csv(["Child Unique ID", "Date of Birth", "Gender", "Ethnicity", "Order Start Date", "Order End Date", "Order Type",
+                    "First Time Entrant Date", "Custodial Sentence Date", "Scaled Approach Intensity", "Confirmed Gang Member",
+                    "ETE at Order End", "Allocated Team", "Allocated Worker"], rows)
+    }
+}
+
+extension String {
+    /// A hash that is the same in every process (Swift's own is seeded per run).
+    var hashValueStable: Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for u in utf8 {
+            h ^= UInt64(u)
+            h = h &* 0x100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: h >> 1)
+    }
+}
+
+extension DemoBorough {
+    /// Every month's extract, February 2018 to January 2019, as at each month's last day.
+    public static func extracts(seed: UInt64 = defaultSeed) -> [DemoExtract] {
+        let world = build(seed: seed)
+        return months.map { Projection(world: world, asAt: $0.last).extract() }
+    }
+
+    /// The demo's targets file: Barnet's targets as its January 2019 report gives them.
+    public static let targetsCSV = """
+        indicator,target,amber_tolerance,effective_from,note
+        cp.visits_in_time,95,10,2018-04-01,Barnet target (Performance Matters Jan 2019)
+        cp.visits_in_time_u5,95,10,2018-04-01,Barnet target
+        cin.visits_in_time,95,10,2018-04-01,Barnet target
+        cla.visits_in_time,95,10,2018-04-01,Barnet target
+        cp.repeat_ytd,15.6,10,2018-04-01,Barnet target
+        cla.placements_3plus,11.5,10,2018-04-01,Barnet target
+        cla.long_term_stability,62,10,2018-04-01,Barnet target
+        cla.dental,95,10,2018-04-01,Barnet target
+        cla.health_assessments,95,10,2018-04-01,Barnet target
+        cla.reviews_in_time,95,10,2018-04-01,Barnet target
+        cl.in_touch,90,10,2018-04-01,Barnet target
+        yot.custody_ytd,0,,2018-04-01,Barnet target
+        yot.ete,66,10,2018-04-01,Barnet target
+
+        """
+}

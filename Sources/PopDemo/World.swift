@@ -1,0 +1,136 @@
+import PopCalendar
+
+/// A person in the demo borough: every list row about them carries these.
+struct Person {
+    let id: String
+    var dateOfBirth: Day
+    let gender: String
+    let ethnicity: String
+}
+
+struct ContactEvent {
+    let person: Int
+    let date: Day
+    let source: String
+    let decision: Day
+}
+
+struct ReferralEvent {
+    let person: Int
+    let date: Day
+    var source: String
+    let nfa: Bool
+    let team: String
+    let worker: String
+}
+
+struct AssessmentEvent {
+    let person: Int
+    let start: Day
+    let authorised: Day
+    let childSeen: Bool
+    let team: String
+    let worker: String
+}
+
+struct Section47Event {
+    let person: Int
+    let start: Day
+    let icpc: Day?
+    let team: String
+    let worker: String
+}
+
+/// A child in need plan; `visits` are the days the child was seen.
+struct CINPlanRecord {
+    let person: Int
+    let start: Day
+    let end: Day?
+    var visits: [Day]
+    let team: String
+    let worker: String
+}
+
+struct CPPlanRecord {
+    let person: Int
+    let start: Day
+    let end: Day?
+    var category: String
+    var visits: [Day]
+    var reviews: [Day]
+    let previousPlans: Int
+    var team: String
+    var worker: String
+    /// Seen alone at the last visit, as the January 2019 page has it; other months by hash.
+    var seenAloneJanuary: Bool?
+}
+
+struct CareRecord {
+    let person: Int
+    let start: Day
+    let end: Day?
+    var legalStatus: String
+    var uasc: Bool
+    var visits: [Day]
+    var reviews: [Day]
+    var healthAssessments: [Day]
+    var dentalChecks: [Day]
+    /// Start days of each placement; the first is the start of care.
+    var placements: [Day]
+    var inBorough: Bool
+    var missingEpisodes: [Day]
+    var team: String
+    var worker: String
+}
+
+struct CareLeaverRecord {
+    let person: Int
+    /// On the list from `from` (18th birthday) until the day before `until`.
+    let from: Day
+    let until: Day
+    var contacts: [Day]
+    var pathwayReviews: [Day]
+    var accommodation: String
+    let team: String
+    let worker: String
+    /// Activity and suitability as the January 2019 page has them; other months by hash.
+    var activityJanuary: String?
+    var suitableJanuary: Bool?
+}
+
+struct YouthOrderRecord {
+    let person: Int
+    let start: Day
+    let end: Day?
+    var statutory: Bool
+    var firstTimeEntrant: Day?
+    var custody: Day?
+    var intensity: String
+    var gang: Bool
+    var eteAtEnd: Bool
+    let team: String
+    let worker: String
+}
+
+/// The whole simulated history of the borough; each month's extract is a view of it.
+struct DemoWorld {
+    var people: [Person] = []
+    var contacts: [ContactEvent] = []
+    var referrals: [ReferralEvent] = []
+    var assessments: [AssessmentEvent] = []
+    var section47s: [Section47Event] = []
+    var cinPlans: [CINPlanRecord] = []
+    var cpPlans: [CPPlanRecord] = []
+    var care: [CareRecord] = []
+    var careLeavers: [CareLeaverRecord] = []
+    var youthOrders: [YouthOrderRecord] = []
+
+    mutating func addPerson(_ rng: inout DemoRandom, born: Day) -> Int {
+        let id = "BN" + String(100_000 + people.count * 7 + rng.below(7))
+        let gender = rng.chance(0.52) ? "Male" : "Female"
+        let ethnicity = rng.weighted([("White British", 30), ("White Other", 12), ("Asian or Asian British", 22),
+                                      ("Black or Black British", 17), ("Mixed", 14), ("Other ethnic group", 4), ("", 1)])
+        people.append(Person(id: id, dateOfBirth: born, gender: gender, ethnicity: ethnicity))
+        return people.count - 1
+    }
+}

@@ -1,0 +1,130 @@
+/// The lists of an extract and the Annex A columns pop reads from each.
+public enum ListKind: String, CaseIterable, Sendable, Comparable {
+    case list1, list3, list4, list5, list6, list7, list8, list9, yot
+
+    public var fileName: String { rawValue + ".csv" }
+
+    public var title: String {
+        switch self {
+        case .list1: "List 1 Contacts"
+        case .list3: "List 3 Referrals"
+        case .list4: "List 4 Assessments"
+        case .list5: "List 5 Section 47 enquiries and ICPCs"
+        case .list6: "List 6 Children in Need"
+        case .list7: "List 7 Child Protection"
+        case .list8: "List 8 Children in Care"
+        case .list9: "List 9 Care leavers"
+        case .yot: "Youth offending cases"
+        }
+    }
+
+    public static func < (a: ListKind, b: ListKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Annex A column names (2024 template) as pop looks them up.
+public enum Column {
+    public static let childID = "Child Unique ID"
+    public static let dateOfBirth = "Date of Birth"
+    public static let team = "Allocated Team"
+    public static let worker = "Allocated Worker"
+
+    public static let contactDate = "Date of Contact"
+    public static let contactSource = "Contact Source"
+    public static let contactDecision = "Date of Contact Decision"
+
+    public static let referralDate = "Date of referral"
+    public static let referralSource = "Referral Source"
+    public static let referralNFA = "Referral NFA?"
+    public static let referralsLast12 = "Number of Referrals in Last 12 Months"
+
+    public static let assessmentStart = "Continuous Assessment Start Date"
+    public static let assessmentSeen = "Child Seen During Continuous Assessment"
+    public static let assessmentAuthorised = "Continuous Assessment Date of Authorisation"
+
+    public static let strategyStart = "Strategy discussion initiating Section 47 Enquiry Start Date"
+    public static let icpcUnnecessary = "Was an Initial Child Protection Conference deemed unnecessary?"
+    public static let icpcDate = "Date of Initial Child Protection Conference"
+
+    public static let cinStart = "CIN Start Date"
+    public static let cinLastSeen = "Date Child Was Last Seen"
+    public static let cinClosure = "CIN Closure Date"
+    public static let caseStatus = "Case Status"
+
+    public static let cpStart = "Child Protection Plan Start Date"
+    public static let cpCategory = "Latest Category of Abuse"
+    public static let cpLastVisit = "Date of the Last Statutory Visit"
+    public static let cpSeenAlone = "Was the Child Seen Alone?"
+    public static let cpLatestReview = "Date of latest review conference"
+    public static let cpEnd = "Child Protection Plan End Date"
+    public static let cpPreviousPlans = "Number of Previous Child Protection Plans"
+
+    public static let claUASC = "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
+    public static let claStarted = "Date Started to be Looked After"
+    public static let claLegalStatus = "Child's Legal Status"
+    public static let claLatestReview = "Date of Latest Statutory Review"
+    public static let claLastVisit = "Date of Last Social Work Visit"
+    public static let claHealth = "Date of Last Health Assessment"
+    public static let claDental = "Date of Last Dental Check"
+    public static let claPlacements = "Number of Placements in the Last 12 months"
+    public static let claCeased = "Date Ceased to be Looked After"
+    public static let claPlacementStart = "Start Date of Most Recent Placement"
+    public static let claLocation = "Placement Location"
+    public static let claMissing = "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
+
+    public static let clPathwayReview = "Latest Pathway Plan Review Date"
+    public static let clInTouch = "LA in Touch"
+    public static let clLatestContact = "Latest Date of Contact"
+    public static let clAccommodation = "Type of Accommodation"
+    public static let clSuitability = "Suitability of Accommodation"
+    public static let clActivity = "Activity Status"
+
+    public static let yotOrderStart = "Order Start Date"
+    public static let yotOrderEnd = "Order End Date"
+    public static let yotOrderType = "Order Type"
+    public static let yotFTE = "First Time Entrant Date"
+    public static let yotCustody = "Custodial Sentence Date"
+    public static let yotIntensity = "Scaled Approach Intensity"
+    public static let yotGang = "Confirmed Gang Member"
+    public static let yotETE = "ETE at Order End"
+
+    /// Header text made comparable: case folded, white space runs collapsed, curly quotes made
+    /// straight, surrounding punctuation dropped. `" child unique id:"` → `"child unique id"`.
+    public static func key(_ header: String) -> String {
+        let n = Codes.normalise(header)
+        let chars = Array(n)
+        var lo = 0, hi = chars.count
+        while lo < hi, !(chars[lo].isLetter || chars[lo].isNumber) { lo += 1 }
+        while hi > lo, !(chars[hi - 1].isLetter || chars[hi - 1].isNumber) { hi -= 1 }
+        return String(chars[lo..<hi])
+    }
+
+    /// The columns a list must have for its indicators (beyond `Child Unique ID`).
+    public static func required(_ list: ListKind) -> [String] {
+        switch list {
+        case .list1: [contactDate]
+        case .list3: [referralDate, referralSource, referralNFA, team]
+        case .list4: [assessmentStart, assessmentSeen, assessmentAuthorised, team]
+        case .list5: [strategyStart, icpcDate]
+        case .list6: [cinStart, cinLastSeen, cinClosure, caseStatus, team]
+        case .list7: [dateOfBirth, cpStart, cpCategory, cpLastVisit, cpSeenAlone, cpLatestReview, cpEnd, cpPreviousPlans, team]
+        case .list8: [dateOfBirth, claUASC, claStarted, claLegalStatus, claLatestReview, claLastVisit, claHealth, claDental,
+                      claPlacements, claCeased, claPlacementStart, claLocation, claMissing, team]
+        case .list9: [dateOfBirth, clLatestContact, clPathwayReview, clSuitability, clActivity]
+        case .yot: [yotOrderStart, yotOrderEnd, yotOrderType, yotFTE, yotCustody, yotIntensity, yotGang, yotETE, team]
+        }
+    }
+
+    /// Columns read when present.
+    public static func optional(_ list: ListKind) -> [String] {
+        switch list {
+        case .list1: [contactSource, contactDecision]
+        case .list3: [worker, referralsLast12]
+        case .list4, .list6, .list7, .list8: [worker]
+        case .list5: [team, worker, icpcUnnecessary]
+        case .list9: [team, worker, clInTouch, clAccommodation]
+        case .yot: [worker, dateOfBirth]
+        }
+    }
+}

@@ -1,0 +1,252 @@
+/// Tolerant mapping of the many spellings codes arrive in (`C1`, `C1 - Interim Care Order`,
+/// `c1: interim care order`, `a) Yes`): by a leading code first, then by words.
+public enum Codes {
+    /// Lower-cased, trimmed, inner white space collapsed; curly apostrophes made straight.
+    public static func normalise(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for ch in text.lowercased() {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(ch == "’" || ch == "‘" ? "'" : ch)
+        }
+        return out
+    }
+
+    /// The leading code of a normalised value: the text before ` - `, `:`, `)`, a space or the
+    /// end. `"c1 - interim care order"` → `"c1"`, `"a) yes"` → `"a"`, `"yes"` → `"yes"`.
+    public static func leadingCode(_ n: String) -> String {
+        var code = ""
+        for ch in n {
+            if ch == " " || ch == ":" || ch == ")" || ch == "-" || ch == "." { break }
+            code.append(ch)
+        }
+        return code
+    }
+
+    /// True when `n` is the bare code or starts with the code followed by a separator.
+    static func hasLetterCode(_ n: String, _ letter: Character) -> Bool {
+        guard n.first == letter else { return false }
+        let rest = n.dropFirst()
+        return rest.isEmpty || rest.first == ")"
+    }
+}
+
+/// Yes/No fields. Blank is "not yes": the row stays in the denominator.
+public enum YesNo: Hashable, Sendable {
+    case yes, no, bad
+
+    public static func parse(_ raw: String) -> YesNo {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .no }
+        if Codes.hasLetterCode(n, "a") { return .yes }
+        if Codes.hasLetterCode(n, "b") { return .no }
+        switch Codes.leadingCode(n) {
+        case "y", "yes", "1", "true": return .yes
+        case "n", "no", "0", "false": return .no
+        default: break
+        }
+        if n.hasSuffix(" yes") { return .yes }
+        if n.hasSuffix(" no") { return .no }
+        return .bad
+    }
+}
+
+/// A count field: blank counts as 0.
+public enum CountField: Hashable, Sendable {
+    case value(Int)
+    case bad
+
+    public static func parse(_ raw: String) -> CountField {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .value(0) }
+        var v = 0
+        var digits = 0
+        for u in n.utf8 {
+            guard u >= 0x30 && u <= 0x39, digits < 9 else { return .bad }
+            v = v * 10 + Int(u - 0x30)
+            digits += 1
+        }
+        return .value(v)
+    }
+
+    public var value: Int? { if case .value(let v) = self { return v } else { return nil } }
+}
+
+public enum AbuseCategory: String, CaseIterable, Sendable {
+    case neglect, physical, sexual, emotional, multiple
+
+    /// nil for a value that is not a category (blank included).
+    public static func parse(_ raw: String) -> AbuseCategory? {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return nil }
+        for (letter, c) in zip("abcde", allCases) where Codes.hasLetterCode(n, letter) { return c }
+        switch Codes.leadingCode(n) {
+        case "n1", "neg": return .neglect
+        case "n2", "pa", "phy": return .physical
+        case "n3", "sa", "sex": return .sexual
+        case "n4", "ea", "emo": return .emotional
+        case "mul", "mix": return .multiple
+        default: break
+        }
+        if n.contains("neglect") { return .neglect }
+        if n.contains("physical") { return .physical }
+        if n.contains("sexual") { return .sexual }
+        if n.contains("emotional") { return .emotional }
+        if n.contains("multiple") || n.contains("mixed") { return .multiple }
+        return nil
+    }
+}
+
+/// Referral (and contact) source groups, from CIN-census codes or words.
+public enum SourceGroup: String, CaseIterable, Sendable {
+    case police, education, health, la_services, other
+
+    public static func parse(_ raw: String) -> (group: SourceGroup, recognised: Bool) {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return (.other, true) }
+        let code = Codes.leadingCode(n)
+        switch code {
+        case "6", "7": return (.police, true)
+        case "2a", "2b": return (.education, true)
+        case "3a", "3b", "3c", "3d", "3e", "3f": return (.health, true)
+        case "5a", "5b", "5c", "5d": return (.la_services, true)
+        case "1a", "1b", "1c", "1d", "4", "8", "9", "10": return (.other, true)
+        default: break
+        }
+        if n.contains("police") || n.contains("legal") { return (.police, true) }
+        if n.contains("school") || n.contains("education") { return (.education, true) }
+        if n.contains("health") || n.contains("gp") || n.contains("hospital") || n.contains("a&e") || n.contains("nurse") { return (.health, true) }
+        if n.contains("la service") || n.contains("social care") || n.contains("local authority") { return (.la_services, true) }
+        for w in ["individual", "family", "relative", "self", "housing", "other", "anonymous", "unknown", "friend", "parent", "carer"] where n.contains(w) {
+            return (.other, true)
+        }
+        return (.other, false)
+    }
+}
+
+/// List 6 Case Status.
+public enum CaseStatus: String, CaseIterable, Sendable {
+    case cla, cp, cin_plan, open_assessment, closed
+
+    public static func parse(_ raw: String) -> CaseStatus? {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return nil }
+        for (letter, s) in zip("abcde", allCases) where Codes.hasLetterCode(n, letter) { return s }
+        switch Codes.leadingCode(n) {
+        case "cla", "lac": return .cla
+        case "cp", "cpp": return .cp
+        case "cin": return .cin_plan
+        case "closed": return .closed
+        default: break
+        }
+        if n.contains("looked after") { return .cla }
+        if n.contains("protection") { return .cp }
+        if n.contains("child in need") || n.contains("cin plan") { return .cin_plan }
+        if n.contains("assessment") { return .open_assessment }
+        if n.contains("closed") { return .closed }
+        return nil
+    }
+}
+
+/// Child's Legal Status groups.
+public enum LegalGroup: String, CaseIterable, Sendable {
+    case ico, co, s20, po, epo, yj, other
+
+    public static func parse(_ raw: String) -> LegalGroup {
+        let n = Codes.normalise(raw)
+        switch Codes.leadingCode(n) {
+        case "c1": return .ico
+        case "c2": return .co
+        case "v2", "v3", "v4", "s20": return .s20
+        case "e1", "d1": return .po
+        case "l1", "l2", "l3": return .epo
+        case "j1", "j2", "j3": return .yj
+        default: break
+        }
+        if n.contains("interim care") { return .ico }
+        if n.contains("section 20") || n.contains("s20") || n.contains("s.20") { return .s20 }
+        if n.contains("placement order") || n.contains("freed for adoption") { return .po }
+        if n.contains("emergency protection") || n.contains("police protection") { return .epo }
+        if n.contains("remand") || n.contains("youth justice") { return .yj }
+        if n.contains("care order") { return .co }
+        return .other
+    }
+}
+
+public enum PlacementLocation: Sendable {
+    case inside, outside, unknown, bad
+
+    public static func parse(_ raw: String) -> PlacementLocation {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .unknown }
+        if Codes.hasLetterCode(n, "a") { return .inside }
+        if Codes.hasLetterCode(n, "b") { return .outside }
+        if n == "in" || n.hasPrefix("in borough") || n.hasPrefix("inside") || n.hasPrefix("in la") || n.hasPrefix("within") { return .inside }
+        if n == "out" || n.hasPrefix("out of") || n.hasPrefix("outside") || n.hasPrefix("out ") { return .outside }
+        return .bad
+    }
+}
+
+/// Care leavers' Activity Status.
+public enum ActivityGroup: Sendable, Equatable {
+    case eet(higherEducation: Bool), neet, unknown
+
+    public static func parse(_ raw: String) -> ActivityGroup {
+        let n = Codes.normalise(raw)
+        let code = Codes.leadingCode(n)
+        switch code {
+        case "f1", "p1": return .eet(higherEducation: true)
+        case "f2", "f3", "f4", "f5", "p2", "p3", "p4", "p5": return .eet(higherEducation: false)
+        case "g4", "g5", "g6": return .neet
+        default: break
+        }
+        if n.contains("not in") || n.contains("neet") { return .neet }
+        if n.contains("higher education") { return .eet(higherEducation: true) }
+        if n.contains("education") || n.contains("training") || n.contains("employment") { return .eet(higherEducation: false) }
+        return .unknown
+    }
+}
+
+public enum Suitability: Sendable {
+    case suitable, unsuitable, unknown
+
+    public static func parse(_ raw: String) -> Suitability {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .unknown }
+        if Codes.hasLetterCode(n, "a") || Codes.leadingCode(n) == "1" { return .suitable }
+        if Codes.hasLetterCode(n, "b") || Codes.leadingCode(n) == "2" { return .unsuitable }
+        // "unsuitable" contains "suitable": test the negatives first.
+        if n.contains("unsuitable") || n.contains("not suitable") { return .unsuitable }
+        if n.contains("suitable") { return .suitable }
+        return .unknown
+    }
+}
+
+public enum OrderType: Sendable {
+    case statutory, outOfCourt, other
+
+    public static func parse(_ raw: String) -> OrderType {
+        let n = Codes.normalise(raw)
+        if n.hasPrefix("statutory") || n == "s" { return .statutory }
+        if n.hasPrefix("out of court") || n.hasPrefix("ooc") { return .outOfCourt }
+        return .other
+    }
+}
+
+public enum Intensity: Sendable {
+    case standard, enhanced, intensive, bad, blank
+
+    public static func parse(_ raw: String) -> Intensity {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .blank }
+        if n.hasPrefix("standard") { return .standard }
+        if n.hasPrefix("enhanced") { return .enhanced }
+        if n.hasPrefix("intensive") { return .intensive }
+        return .bad
+    }
+}

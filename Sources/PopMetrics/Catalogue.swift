@@ -1,0 +1,355 @@
+import PopCalendar
+import PopExtract
+
+/// Every indicator of the data contract (section 4), each a declaration over a shared kernel.
+/// Adding an indicator is adding a declaration here and its hand-worked test.
+public enum Catalogue {
+    /// Every indicator's definition, in page order (breakdowns one entry per group).
+    public static let definitions: [IndicatorDefinition] = measures.flatMap(\.definitions)
+
+    public static func definition(_ id: String) -> IndicatorDefinition? { definitions.first { $0.id == id } }
+
+    static func d(_ id: String, _ title: String, _ service: Service, _ unit: MeasureUnit, _ polarity: Polarity,
+                  _ lists: [ListKind], team: Bool = false, _ definition: String) -> IndicatorDefinition {
+        IndicatorDefinition(id: id, title: title, service: service, unit: unit, polarity: polarity, lists: lists,
+                            byTeam: team, definition: definition)
+    }
+
+    static func count<Row>(_ def: IndicatorDefinition, _ rows: @escaping @Sendable (Cohorts) -> [Row],
+                           team: (@Sendable (Row) -> String)? = nil) -> Measure {
+        let byTeam: (@Sendable (Row) -> String)? = def.byTeam ? team : nil
+        return Measure(definitions: [def]) { c, _ in Kernel.count(def, rows(c), team: byTeam) }
+    }
+
+    static func share<Row>(_ def: IndicatorDefinition, _ rows: @escaping @Sendable (Cohorts) -> [Row],
+                           team: (@Sendable (Row) -> String)? = nil,
+                           _ test: @escaping @Sendable (Cohorts, Row) -> Bool?) -> Measure {
+        let byTeam: (@Sendable (Row) -> String)? = def.byTeam ? team : nil
+        return Measure(definitions: [def]) { c, _ in Kernel.share(def, rows(c), team: byTeam) { test(c, $0) } }
+    }
+
+    static func rate(_ def: IndicatorDefinition, per: Double, population: KeyPath<Population, Int?> & Sendable,
+                     _ count: @escaping @Sendable (Cohorts) -> Int) -> Measure {
+        Measure(definitions: [def]) { c, p in Kernel.rate(def, count: count(c), population: p[keyPath: population], per: per) }
+    }
+
+    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+                               _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
+                               _ classify: @escaping @Sendable (Cohorts, Row) -> String?) -> Measure {
+        let defs = groups.map { g in
+            (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists,
+                               definition.replacingGroup(with: g.1)))
+        }
+        return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
+    }
+
+    /// Days since the later of a recorded date and the start; nil when the date is unreadable.
+    static func reference(_ recorded: DateField, start: Day) -> Day? {
+        switch Cohorts.sinceStart(recorded, start) {
+        case .day(let v): return v
+        case .blank: return start
+        case .bad: return nil
+        }
+    }
+
+    static let measures: [Measure] = [
+        // MARK: MASH / front door (Lists 1, 3)
+        count(d("mash.contacts", "Contacts", .mash, .count, .none, [.list1],
+                "Contacts received in the month (List 1 rows dated in the month)."), { $0.contactsInMonth }),
+        count(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, [.list1],
+                "Contacts received since 1 April (the financial year to date)."), { $0.contactsYTD }),
+        Measure(definitions: [d("mash.decision_1wd", "Decisions within 1 working day", .mash, .percent, .high, [.list1],
+                                "Of the month's contacts with a decision date, the share decided within one working day of the contact.")]) { c, _ in
+            guard c.extract.hasContactDecisions else { return [] }
+            let def = Catalogue.definition("mash.decision_1wd")!
+            return Kernel.share(def, c.contactsInMonth.filter { !$0.decision.isBlank }, team: nil) { contact in
+                guard let made = contact.decision.day, let received = contact.date.day else { return nil }
+                return c.wd(received, made) <= 1
+            }
+        },
+        count(d("mash.referrals", "Referrals", .mash, .count, .none, [.list3],
+                "Referrals to children's social care in the month (List 3 rows dated in the month)."), { $0.referralsInMonth }),
+        count(d("mash.referrals_ytd", "Referrals YTD", .mash, .count, .none, [.list3],
+                "Referrals since 1 April."), { $0.referralsYTD }),
+        rate(d("mash.referral_rate_ytd", "Referral rate per 10,000 YTD", .mash, .per_10k, .none, [.list3],
+               "Referrals since 1 April per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.referralsYTD.count },
+        Measure(definitions: [d("mash.conversion", "Contacts converted to referrals", .mash, .percent, .none, [.list1, .list3],
+                                "Referrals in the month as a share of contacts in the month.")]) { c, _ in
+            Kernel.ratio(Catalogue.definition("mash.conversion")!, c.referralsInMonth.count, c.contactsInMonth.count)
+        },
+        share(d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", .mash, .percent, .low, [.list3],
+                "Of referrals since 1 April, the share where the same child had another referral in the 12 months before."),
+              { $0.referralsYTD }) { c, r in
+            guard !r.child.isEmpty, let day = r.date.day else { return nil }
+            let from = day.addingMonths(-12)
+            return c.referralDatesByChild[r.child]?.contains { $0 >= from && $0 < day } ?? false
+        },
+        share(d("mash.referrals_nfa", "Referrals with no further action", .mash, .percent, .none, [.list3],
+                "Of the month's referrals, the share marked no further action."), { $0.referralsInMonth }) { _, r in
+            r.nfa == .bad ? nil : r.nfa == .yes
+        },
+        breakdown("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash, [.list3],
+                  "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.",
+                  { $0.referralsYTD }) { _, r in r.source.rawValue },
+
+        // MARK: Assessments, S47 and ICPC (Lists 4, 5)
+        count(d("asmt.completed", "Assessments completed", .assessments, .count, .none, [.list4], team: true,
+                "Assessments authorised in the month."), { $0.assessmentsAuthorisedInMonth }, team: { $0.team }),
+        share(d("asmt.within_45wd", "Assessments in 45 working days", .assessments, .percent, .high, [.list4], team: true,
+                "Of assessments authorised in the month, the share authorised within 45 working days of their start."),
+              { $0.assessmentsAuthorisedInMonth }, team: { $0.team }) { c, a in
+            guard let s = a.start.day, let e = a.authorised.day else { return nil }
+            return c.wd(s, e) <= 45
+        },
+        share(d("asmt.child_seen", "Child seen during assessment", .assessments, .percent, .high, [.list4],
+                "Of assessments authorised in the month, the share where the child was seen."),
+              { $0.assessmentsAuthorisedInMonth }) { _, a in a.childSeen == .bad ? nil : a.childSeen == .yes },
+        count(d("s47.started", "Section 47 enquiries", .assessments, .count, .none, [.list5],
+                "Section 47 enquiries whose strategy discussion started in the month."), { $0.section47sStartedInMonth }),
+        share(d("icpc.within_15wd", "ICPCs in 15 working days", .assessments, .percent, .high, [.list5],
+                "Of initial child protection conferences held in the month, the share within 15 working days of the strategy discussion."),
+              { $0.icpcsInMonth }) { c, s in
+            guard let start = s.strategyStart.day, let conf = s.icpc.day else { return nil }
+            return c.wd(start, conf) <= 15
+        },
+
+        // MARK: Children in need (List 6)
+        count(d("cin.children", "Children in need", .cin, .count, .none, [.list6],
+              "Children with a child in need episode open at the reporting date, whatever its status."), { $0.childrenInNeedOpen }),
+        rate(d("cin.rate", "Children in need per 10,000", .cin, .per_10k, .none, [.list6],
+               "Children in need per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInNeedOpen.count },
+        count(d("cin.plans", "Children on CIN plans", .cin, .count, .none, [.list6], team: true,
+                "Children open at the reporting date whose case status is a child in need plan."), { $0.childInNeedPlans }, team: { $0.team }),
+        share(d("cin.visits_in_time", "CIN visits in time (20 working days)", .cin, .percent, .high, [.list6], team: true,
+                "Of children on CIN plans, the share seen within the last 20 working days (counting from the plan's start when no visit is recorded)."),
+              { $0.childInNeedPlans }, team: { $0.team }) { c, e in
+            guard let start = e.start.day, let ref = reference(e.lastSeen, start: start) else { return nil }
+            return c.wd(ref, c.asAt) <= 20
+        },
+
+        // MARK: Child protection (List 7)
+        count(d("cp.children", "Children on CP plans", .cp, .count, .none, [.list7], team: true,
+                "Children subject to a child protection plan at the reporting date."), { $0.protectionPlansOpen }, team: { $0.team }),
+        rate(d("cp.rate", "CP plans per 10,000", .cp, .per_10k, .none, [.list7],
+               "Children on child protection plans per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.protectionPlansOpen.count },
+        breakdown("cp.category", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) }, .cp, [.list7],
+                  "Children on plans at the reporting date whose latest category of abuse is GROUP, as a number and a share.",
+                  { $0.protectionPlansOpen }) { _, p in p.category?.rawValue },
+        count(d("cp.starts_ytd", "CP plans started YTD", .cp, .count, .none, [.list7],
+                "Child protection plans started since 1 April."), { $0.protectionPlansStartedYTD }),
+        share(d("cp.repeat_ytd", "Repeat CP plans YTD", .cp, .percent, .low, [.list7],
+                "Of plans started since 1 April, the share for children who had a plan before."),
+              { $0.protectionPlansStartedYTD }) { _, p in p.previousPlans.value.map { $0 >= 1 } },
+        count(d("cp.ended_ytd", "CP plans ended YTD", .cp, .count, .none, [.list7],
+                "Child protection plans ended since 1 April."), { $0.protectionPlansEndedYTD }),
+        share(d("cp.ended_2y_ytd", "Plans ended after 2+ years YTD", .cp, .percent, .low, [.list7],
+                "Of plans ended since 1 April, the share that had lasted two years (730 days) or more."),
+              { $0.protectionPlansEndedYTD }) { _, p in
+            guard let s = p.start.day, let e = p.end.day else { return nil }
+            return e - s >= 730
+        },
+        share(d("cp.open_2y", "Plans open 2+ years", .cp, .percent, .low, [.list7],
+                "Of children on plans, the share whose plan started two years (730 days) or more before the reporting date."),
+              { $0.protectionPlansOpen }) { c, p in p.start.day.map { c.asAt - $0 >= 730 } },
+        Measure(definitions: [d("cp.under5", "Children under 5 on plans", .cp, .percent, .none, [.list7],
+                                "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")]) { c, _ in
+            Kernel.breakdown([("u5", Catalogue.definition("cp.under5")!)], c.protectionPlansOpen) { p in
+                c.underFive(p).map { $0 ? "u5" : "5+" }
+            }
+        },
+        share(d("cp.visits_in_time", "CP visits in time (10 working days)", .cp, .percent, .high, [.list7], team: true,
+                "Of children on plans, the share visited within the last 10 working days (counting from the plan's start when no visit is recorded)."),
+              { $0.protectionPlansOpen }, team: { $0.team }) { c, p in cpVisitInTime(c, p) },
+        share(d("cp.visits_in_time_u5", "CP visits in time, under 5s", .cp, .percent, .high, [.list7],
+                "The same, for children on plans aged under 5."), { $0.protectionPlansUnder5 }) { c, p in cpVisitInTime(c, p) },
+        share(d("cp.seen_alone", "Children seen alone", .cp, .percent, .high, [.list7],
+                "Of children on plans, the share seen alone at their last visit."),
+              { $0.protectionPlansOpen }) { _, p in p.seenAlone == .bad ? nil : p.seenAlone == .yes },
+        share(d("cp.reviews_in_time", "CP reviews in time", .cp, .percent, .high, [.list7],
+                "Of children on plans, the share whose review is not overdue: a first review within 3 months of the plan's start, then every 6 months."),
+              { $0.protectionPlansOpen }) { c, p in
+            guard let start = p.start.day else { return nil }
+            switch Cohorts.sinceStart(p.latestReview, start) {
+            case .bad: return nil
+            case .blank: return c.asAt <= start.addingMonths(3)
+            case .day(let review): return c.asAt <= review.addingMonths(6)
+            }
+        },
+
+        // MARK: Children in care (List 8)
+        count(d("cla.children", "Children in care", .cla, .count, .none, [.list8], team: true,
+                "Children looked after at the reporting date."), { $0.childrenInCareOpen }, team: { $0.team }),
+        rate(d("cla.rate", "Children in care per 10,000", .cla, .per_10k, .none, [.list8],
+               "Children in care per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInCareOpen.count },
+        breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla, [.list8],
+                  "Children in care whose legal status is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
+            c.legalStatus.rawValue
+        },
+        share(d("cla.placements_3plus", "3+ placements in 12 months", .cla, .percent, .low, [.list8],
+                "Of children in care, the share with three or more placements in the last 12 months."),
+              { $0.childrenInCareOpen }) { _, c in c.placementsLast12Months.value.map { $0 >= 3 } },
+        share(d("cla.long_term_stability", "Long-term placement stability", .cla, .percent, .high, [.list8],
+                "Of children under 16 in care for at least 2½ years, the share in the same placement for at least 2 years."),
+              { (c: Cohorts) -> [ChildInCare] in
+                  let since = c.asAt.addingMonths(-30)
+                  return c.childrenInCareOpen.filter { (ch: ChildInCare) -> Bool in
+                      guard let dob = ch.dateOfBirth.day, let started = ch.started.day else { return false }
+                      return dob.age(at: c.asAt) < 16 && started <= since
+                  }
+              }) { c, ch in
+            switch ch.placementStart {
+            case .bad: return nil
+            case .blank: return false
+            case .day(let p): return p <= c.asAt.addingMonths(-24)
+            }
+        },
+        share(d("cla.visits_in_time", "CiC visits in time (6 weeks)", .cla, .percent, .high, [.list8], team: true,
+                "Of children in care, the share visited by a social worker within the last 42 days (counting from the start of care when no visit is recorded)."),
+              { $0.childrenInCareOpen }, team: { $0.team }) { c, ch in
+            guard let started = ch.started.day, let ref = reference(ch.lastVisit, start: started) else { return nil }
+            return c.asAt - ref <= 42
+        },
+        share(d("cla.health_assessments", "Health assessments in time", .cla, .percent, .high, [.list8],
+                "Of children in care for 12 months or more, the share with a health assessment in the last 12 months."),
+              { $0.inCareTwelveMonths }) { c, ch in c.inLast12Months(ch.lastHealthAssessment) },
+        share(d("cla.dental", "Dental checks in time", .cla, .percent, .high, [.list8],
+                "Of children in care for 12 months or more, the share with a dental check in the last 12 months."),
+              { $0.inCareTwelveMonths }) { c, ch in c.inLast12Months(ch.lastDentalCheck) },
+        share(d("cla.reviews_in_time", "CiC reviews in time", .cla, .percent, .high, [.list8],
+                "Of children in care, the share whose statutory review is not overdue: a first review within 20 working days, then every 6 months."),
+              { $0.childrenInCareOpen }) { c, ch in
+            guard let started = ch.started.day else { return nil }
+            switch Cohorts.sinceStart(ch.latestReview, started) {
+            case .bad: return nil
+            case .blank: return c.wd(started, c.asAt) <= 20
+            case .day(let review): return c.asAt <= review.addingMonths(6)
+            }
+        },
+        count(d("cla.uasc", "Unaccompanied asylum-seeking children", .cla, .count, .none, [.list8],
+                "Children in care who are unaccompanied asylum-seeking children."), { c in c.childrenInCareOpen.filter { $0.uasc == .yes } }),
+        share(d("cla.missing", "Missing from placement", .cla, .percent, .low, [.list8],
+                "Of children in care, the share missing from their placement at least once in the last 12 months."),
+              { $0.childrenInCareOpen }) { _, c in c.missingEpisodes.value.map { $0 >= 1 } },
+        share(d("cla.placed_in_borough", "Placed in borough", .cla, .percent, .high, [.list8],
+                "Of children in care, the share placed inside the council's boundary."),
+              { $0.childrenInCareOpen }) { _, c in c.location == .bad ? nil : c.location == .inside },
+
+        // MARK: Care leavers (List 9)
+        count(d("cl.total", "Care leavers", .careLeavers, .count, .none, [.list9],
+                "Care leavers the council supports."), { $0.careLeavers }),
+        breakdown("cl.age", [("17_under", "17 and under"), ("18", "18"), ("19", "19"), ("20", "20"), ("21", "21"), ("22_over", "22 and over")],
+                  .careLeavers, [.list9], "Care leavers aged GROUP at the reporting date, as a number and a share.",
+                  { $0.careLeavers }) { c, l in c.ageBand(l) },
+        share(d("cl.eet_19_21", "In education, employment or training (19–21)", .careLeavers, .percent, .high, [.list9],
+                "Of care leavers aged 19–21, the share in education, employment or training."),
+              { $0.careLeavers19to21 }) { _, l in if case .eet = l.activity { return true } else { return false } },
+        share(d("cl.suitable_19_21", "In suitable accommodation (19–21)", .careLeavers, .percent, .high, [.list9],
+                "Of care leavers aged 19–21, the share in suitable accommodation."),
+              { $0.careLeavers19to21 }) { _, l in l.suitability == .suitable },
+        share(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, [.list9],
+                "Of all care leavers, the share the council has been in touch with in the last 12 months."),
+              { $0.careLeavers }) { c, l in c.inLast12Months(l.latestContact) },
+        share(d("cl.pathway_plans", "Pathway plans up to date", .careLeavers, .percent, .high, [.list9],
+                "Of all care leavers, the share whose pathway plan was reviewed in the last 6 months."),
+              { $0.careLeavers }) { c, l in
+            switch l.pathwayPlanReview {
+            case .bad: return nil
+            case .blank: return false
+            case .day(let r): return r > c.asAt.addingMonths(-6) && r <= c.asAt
+            }
+        },
+        count(d("cl.higher_education", "Care leavers in higher education", .careLeavers, .count, .none, [.list9],
+                "Care leavers in higher education (university)."), { c in
+            c.careLeavers.filter { $0.activity == .eet(higherEducation: true) }
+        }),
+
+        // MARK: Youth offending (yot.csv)
+        count(d("yot.open", "Open YOT cases", .yot, .count, .none, [.yot], team: true,
+                "Youth justice orders open at the reporting date."), { $0.youthCasesOpen }, team: { $0.team }),
+        count(d("yot.fte", "First-time entrants", .yot, .count, .low, [.yot],
+                "Young people entering the youth justice system for the first time in the month."), { c in
+            c.distinctChildren(c.extract.youthOffending ?? []) { c.inMonth($0.firstTimeEntrant) }
+        }),
+        rate(d("yot.fte_rate_12m", "First-time entrants per 100,000 (12 months)", .yot, .per_100k, .low, [.yot],
+               "First-time entrants in the last 12 months per 100,000 young people aged 10–17."),
+             per: 100_000, population: \.age10to17) { c in
+            c.distinctChildren(c.extract.youthOffending ?? []) { c.inLast12Months($0.firstTimeEntrant) == true }.count
+        },
+        count(d("yot.custody_ytd", "Custodial sentences YTD", .yot, .count, .low, [.yot],
+                "Custodial sentences since 1 April."), { c in (c.extract.youthOffending ?? []).filter { c.inYTD($0.custodialSentence) } }),
+        share(d("yot.intensive", "Statutory cases assessed intensive", .yot, .percent, .none, [.yot],
+                "Of open statutory cases, the share assessed as intensive on the scaled approach."),
+              { $0.youthStatutoryOpen }) { _, y in y.intensity == .bad ? nil : y.intensity == .intensive },
+        share(d("yot.gang", "Confirmed gang members", .yot, .percent, .none, [.yot],
+                "Of open cases, the share of young people who are confirmed gang members."),
+              { $0.youthCasesOpen }) { _, y in y.gangMember == .bad ? nil : y.gangMember == .yes },
+        share(d("yot.ete", "ETE at order end", .yot, .percent, .high, [.yot],
+                "Of orders that ended in the previous calendar quarter, the share in education, training or employment at the end."),
+              { $0.youthOrdersEndedLastQuarter }) { _, y in y.eteAtOrderEnd == .bad ? nil : y.eteAtOrderEnd == .yes },
+    ]
+
+    static func cpVisitInTime(_ c: Cohorts, _ p: ChildProtectionPlan) -> Bool? {
+        guard let start = p.start.day, let ref = reference(p.lastVisit, start: start) else { return nil }
+        return c.wd(ref, c.asAt) <= 10
+    }
+
+    static func sourceTitle(_ g: SourceGroup) -> String {
+        switch g {
+        case .police: "Police / legal agency"
+        case .education: "Schools / education"
+        case .health: "Health services"
+        case .la_services: "LA services"
+        case .other: "Other (incl. individuals, unknown)"
+        }
+    }
+
+    static func legalTitle(_ g: LegalGroup) -> String {
+        switch g {
+        case .ico: "Interim care order"
+        case .co: "Full care order"
+        case .s20: "Section 20"
+        case .po: "Placement order"
+        case .epo: "Emergency protection"
+        case .yj: "Youth justice (remand)"
+        case .other: "Other or missing"
+        }
+    }
+}
+
+extension Cohorts {
+    /// In the 12 months up to R: addMonths(R, −12) < d ≤ R. Blank is false; unreadable is nil.
+    func inLast12Months(_ f: DateField) -> Bool? {
+        switch f {
+        case .bad: return nil
+        case .blank: return false
+        case .day(let d): return d > asAt.addingMonths(-12) && d <= asAt
+        }
+    }
+
+    /// Children in care whose care started at least 12 months before R.
+    var inCareTwelveMonths: [ChildInCare] {
+        let since = asAt.addingMonths(-12)
+        return childrenInCareOpen.filter { $0.started.day.map { $0 <= since } ?? false }
+    }
+
+    /// The first row of each distinct child (non-blank ID) among rows passing `include`.
+    func distinctChildren<Row>(_ rows: [Row], _ include: (Row) -> Bool) -> [Row] where Row: HasChild {
+        var seen = Set<String>()
+        return rows.filter { include($0) && !$0.child.isEmpty && seen.insert($0.child).inserted }
+    }
+}
+
+protocol HasChild { var child: String { get } }
+extension YouthOffendingCase: HasChild {}
+
+extension String {
+    func replacingGroup(with group: String) -> String {
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: "GROUP") {
+            out += rest[..<r.lowerBound] + group.lowercased()
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

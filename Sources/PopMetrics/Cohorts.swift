@@ -1,0 +1,159 @@
+import PopCalendar
+import PopExtract
+
+/// The groups of rows indicators are computed over, each built once per snapshot.
+///
+/// Conventions (data contract, section 3): the month is the 1st of R's month to R; the YTD is
+/// 1 April on or before R, to R; open at R is start ≤ R and (end blank or end > R); a child with
+/// several open rows is the row with the latest start (on a tie, the later line).
+final class Cohorts {
+    let extract: Extract
+    let asAt: Day
+    let calendar: WorkingCalendar
+    let monthStart: Day
+    let yearStart: Day
+    /// Warnings found while building cohorts (duplicate open rows).
+    var warnings: [DataQualityIssue] = []
+
+    init(extract: Extract, asAt: Day, calendar: WorkingCalendar) {
+        self.extract = extract
+        self.asAt = asAt
+        self.calendar = calendar
+        monthStart = asAt.firstOfMonth
+        yearStart = asAt.financialYearStart
+    }
+
+    func inMonth(_ f: DateField) -> Bool { f.day.map { $0 >= monthStart && $0 <= asAt } ?? false }
+    func inYTD(_ f: DateField) -> Bool { f.day.map { $0 >= yearStart && $0 <= asAt } ?? false }
+    func wd(_ a: Day, _ b: Day) -> Int { calendar.workingDays(from: a, to: b) }
+
+    /// A last-visit, last-seen or review date before the episode started belongs to an earlier
+    /// episode: it counts as none recorded. nil for none recorded; `.bad` stays bad.
+    static func sinceStart(_ f: DateField, _ start: Day) -> DateField {
+        if case .day(let d) = f, d < start { return .blank }
+        return f
+    }
+
+    // MARK: front door
+
+    lazy var contactsInMonth: [Contact] = extract.contacts?.filter { inMonth($0.date) } ?? []
+    lazy var contactsYTD: [Contact] = extract.contacts?.filter { inYTD($0.date) } ?? []
+    lazy var referralsInMonth: [Referral] = extract.referrals?.filter { inMonth($0.date) } ?? []
+    lazy var referralsYTD: [Referral] = extract.referrals?.filter { inYTD($0.date) } ?? []
+
+    /// Every readable referral date per child, sorted, for re-referrals.
+    lazy var referralDatesByChild: [String: [Day]] = {
+        var map: [String: [Day]] = [:]
+        for r in extract.referrals ?? [] where !r.child.isEmpty {
+            if let d = r.date.day { map[r.child, default: []].append(d) }
+        }
+        for k in map.keys { map[k]!.sort() }
+        return map
+    }()
+
+    // MARK: assessments, S47
+
+    lazy var assessmentsAuthorisedInMonth: [Assessment] = extract.assessments?.filter { inMonth($0.authorised) } ?? []
+    lazy var section47sStartedInMonth: [Section47Enquiry] = extract.section47s?.filter { inMonth($0.strategyStart) } ?? []
+    lazy var icpcsInMonth: [Section47Enquiry] = extract.section47s?.filter { inMonth($0.icpc) } ?? []
+
+    // MARK: children in need, child protection, children in care
+
+    lazy var childrenInNeedOpen: [ChildInNeedEpisode] = openChildren(
+        extract.childrenInNeed ?? [], file: ListKind.list6.fileName, start: \.start, end: \.closure, child: \.child, line: \.line)
+    lazy var childInNeedPlans: [ChildInNeedEpisode] = childrenInNeedOpen.filter { $0.status == .cin_plan }
+
+    lazy var protectionPlansOpen: [ChildProtectionPlan] = openChildren(
+        extract.protectionPlans ?? [], file: ListKind.list7.fileName, start: \.start, end: \.end, child: \.child, line: \.line)
+    lazy var protectionPlansStartedYTD: [ChildProtectionPlan] = extract.protectionPlans?.filter { inYTD($0.start) } ?? []
+    lazy var protectionPlansEndedYTD: [ChildProtectionPlan] = extract.protectionPlans?.filter { inYTD($0.end) } ?? []
+    lazy var protectionPlansUnder5: [ChildProtectionPlan] = protectionPlansOpen.filter { underFive($0) == true }
+
+    /// Aged under 5 at R. A blank or future Date of Birth on a CP plan is an unborn child (under
+    /// 1); nil when the date cannot be read.
+    func underFive(_ p: ChildProtectionPlan) -> Bool? {
+        switch p.dateOfBirth {
+        case .blank: return true
+        case .bad: return nil
+        case .day(let dob): return dob > asAt || dob.age(at: asAt) < 5
+        }
+    }
+
+    lazy var childrenInCareOpen: [ChildInCare] = openChildren(
+        extract.childrenInCare ?? [], file: ListKind.list8.fileName, start: \.started, end: \.ceased, child: \.child, line: \.line)
+
+    // MARK: care leavers
+
+    /// Every row is a current care leaver; a child listed twice is counted once (the later line).
+    lazy var careLeavers: [CareLeaver] = {
+        let rows = extract.careLeavers ?? []
+        var standing: [String: Int] = [:]
+        for (i, r) in rows.enumerated() where !r.child.isEmpty {
+            if let prev = standing[r.child] {
+                warnings.append(duplicate(ListKind.list9.fileName, line: rows[prev].line, child: r.child, keptLine: r.line))
+            }
+            standing[r.child] = i
+        }
+        return standing.values.sorted().map { rows[$0] }
+    }()
+
+    func ageBand(_ c: CareLeaver) -> String? {
+        guard let dob = c.dateOfBirth.day else { return nil }
+        let age = dob.age(at: asAt)
+        switch age {
+        case ..<18: return "17_under"
+        case 18, 19, 20, 21: return String(age)
+        default: return "22_over"
+        }
+    }
+
+    lazy var careLeavers19to21: [CareLeaver] = careLeavers.filter {
+        guard let dob = $0.dateOfBirth.day else { return false }
+        return (19...21).contains(dob.age(at: asAt))
+    }
+
+    // MARK: youth offending
+
+    lazy var youthCasesOpen: [YouthOffendingCase] = extract.youthOffending?.filter { isOpen(start: $0.orderStart, end: $0.orderEnd) } ?? []
+    lazy var youthStatutoryOpen: [YouthOffendingCase] = youthCasesOpen.filter { $0.orderType == .statutory }
+    lazy var youthOrdersEndedLastQuarter: [YouthOffendingCase] = {
+        let q = asAt.previousCalendarQuarter
+        return extract.youthOffending?.filter { c in c.orderEnd.day.map { $0 >= q.first && $0 <= q.last } ?? false } ?? []
+    }()
+
+    // MARK: shared kernels
+
+    /// Open at R: start ≤ R and (end blank or end > R). An unreadable start or end date leaves the
+    /// row out: it cannot be placed.
+    func isOpen(start: DateField, end: DateField) -> Bool {
+        guard let s = start.day, s <= asAt else { return false }
+        switch end {
+        case .blank: return true
+        case .day(let e): return e > asAt
+        case .bad: return false
+        }
+    }
+
+    /// One row per child open at R: the row with the latest start stands (on a tie, the later
+    /// line); each other open row of that child is a data-quality warning. In file order.
+    func openChildren<Row>(_ rows: [Row], file: String, start: KeyPath<Row, DateField>, end: KeyPath<Row, DateField>,
+                           child: KeyPath<Row, String>, line: KeyPath<Row, Int>) -> [Row] {
+        var standing: [String: Int] = [:]
+        for (i, r) in rows.enumerated() where !r[keyPath: child].isEmpty && isOpen(start: r[keyPath: start], end: r[keyPath: end]) {
+            let id = r[keyPath: child]
+            guard let j = standing[id] else { standing[id] = i; continue }
+            let other = rows[j]
+            let rStart = r[keyPath: start].day!, oStart = other[keyPath: start].day!
+            let rWins = rStart > oStart || (rStart == oStart && r[keyPath: line] > other[keyPath: line])
+            let (kept, dropped) = rWins ? (r, other) : (other, r)
+            if rWins { standing[id] = i }
+            warnings.append(duplicate(file, line: dropped[keyPath: line], child: id, keptLine: kept[keyPath: line]))
+        }
+        return standing.values.sorted().map { rows[$0] }
+    }
+
+    private func duplicate(_ file: String, line: Int, child: String, keptLine: Int) -> DataQualityIssue {
+        DataQualityIssue(file: file, line: line, column: Column.childID, value: child,
+                         problem: "the same child is also on line \(keptLine); that row stands and this one is not counted")
+    }
+}

@@ -1,0 +1,87 @@
+import PopCalendar
+import PopExtract
+
+/// An indicator as the catalogue declares it: what it is, and which shared kernel computes it
+/// over which cohort.
+struct Measure: Sendable {
+    /// One definition, or one per group for a breakdown.
+    let definitions: [IndicatorDefinition]
+    let compute: @Sendable (Cohorts, Population) -> [IndicatorValue]
+}
+
+/// The handful of shared kernels every indicator is built from.
+enum Kernel {
+    /// A count of rows (or of children, for a cohort already one row per child); per team too
+    /// when `team` is given.
+    static func count<Row>(_ def: IndicatorDefinition, _ rows: [Row], team: ((Row) -> String)?) -> [IndicatorValue] {
+        var out = [countValue(def, team: nil, rows.count)]
+        if let team {
+            for (name, group) in byTeam(rows, team) { out.append(countValue(def, team: name, group.count)) }
+        }
+        return out
+    }
+
+    /// The share of a cohort meeting a test, as a percentage. A row whose test cannot be decided
+    /// (nil: a value it needs is unreadable) leaves numerator and denominator alike.
+    static func share<Row>(_ def: IndicatorDefinition, _ rows: [Row], team: ((Row) -> String)?, test: (Row) -> Bool?) -> [IndicatorValue] {
+        func tally(_ rs: [Row]) -> (Int, Int) {
+            var n = 0, d = 0
+            for r in rs {
+                guard let ok = test(r) else { continue }
+                d += 1
+                if ok { n += 1 }
+            }
+            return (n, d)
+        }
+        let (n, d) = tally(rows)
+        var out = [percentValue(def, team: nil, n, d)]
+        if let team {
+            for (name, group) in byTeam(rows, team) {
+                let (tn, td) = tally(group)
+                out.append(percentValue(def, team: name, tn, td))
+            }
+        }
+        return out
+    }
+
+    /// `per` × count / population; no value when the population is missing or zero.
+    static func rate(_ def: IndicatorDefinition, count: Int, population: Int?, per: Double) -> [IndicatorValue] {
+        let value: Double? = population.flatMap { $0 > 0 ? per * Double(count) / Double($0) : nil }
+        return [IndicatorValue(id: def.id, team: nil, numerator: count, denominator: population, value: value,
+                               unit: def.unit, polarity: def.polarity)]
+    }
+
+    /// 100 × numerator / denominator for two separately counted flows.
+    static func ratio(_ def: IndicatorDefinition, _ numerator: Int, _ denominator: Int) -> [IndicatorValue] {
+        [percentValue(def, team: nil, numerator, denominator)]
+    }
+
+    /// Every group of a breakdown, zeros included: group count as numerator, the base (rows whose
+    /// group could be read) as denominator, the share as value.
+    static func breakdown<Row>(_ defs: [(group: String, def: IndicatorDefinition)], _ rows: [Row], classify: (Row) -> String?) -> [IndicatorValue] {
+        var counts: [String: Int] = [:]
+        var base = 0
+        for r in rows {
+            guard let g = classify(r) else { continue }
+            base += 1
+            counts[g, default: 0] += 1
+        }
+        return defs.map { percentValue($0.def, team: nil, counts[$0.group] ?? 0, base) }
+    }
+
+    static func countValue(_ def: IndicatorDefinition, team: String?, _ n: Int) -> IndicatorValue {
+        IndicatorValue(id: def.id, team: team, numerator: n, denominator: nil, value: Double(n), unit: def.unit, polarity: def.polarity)
+    }
+
+    static func percentValue(_ def: IndicatorDefinition, team: String?, _ n: Int, _ d: Int) -> IndicatorValue {
+        IndicatorValue(id: def.id, team: team, numerator: n, denominator: d, value: d > 0 ? 100 * Double(n) / Double(d) : nil,
+                       unit: .percent, polarity: def.polarity)
+    }
+
+    /// Rows grouped by team, teams in name order.
+    static func byTeam<Row>(_ rows: [Row], _ team: (Row) -> String) -> [(String, [Row])] {
+        var groups: [String: [Row]] = [:]
+        for r in rows { groups[team(r), default: []].append(r) }
+        return groups.keys.sorted().map { ($0, groups[$0]!) }
+    }
+}
