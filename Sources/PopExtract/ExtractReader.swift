@@ -122,72 +122,28 @@ public enum ExtractReader {
 struct Sheet {
     let list: ListKind
     var columns: [String: Int]?
-    var teams: [String: String] = [:]
+    /// Builds and appends one row; made at the header, with every column's index resolved once.
+    var build: ((inout Row, inout Extract) -> Void)?
 
     init(list: ListKind) { self.list = list }
 
     mutating func take(_ record: CSVRecord, extract: inout Extract) throws(ExtractError) {
-        guard let columns else {
+        guard let build else {
             try readHeader(record, extract: &extract)
             return
         }
-        var row = Row(record: record, columns: columns, file: list.fileName)
+        var row = Row(record: record, file: list.fileName, codes: codes)
         if record.truncated {
             row.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
         }
-        let child = row.text(Column.childID)
-        if child.isEmpty { row.issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
-        let team = intern(row.team())
-        let worker = row.text(Column.worker)
-        let line = record.line
-        switch list {
-        case .list1:
-            let source = row.source(Column.contactSource)
-            extract.contacts!.append(Contact(child: child, date: row.date(Column.contactDate), source: source,
-                                             decision: row.date(Column.contactDecision), line: line))
-        case .list3:
-            extract.referrals!.append(Referral(child: child, date: row.date(Column.referralDate), source: row.source(Column.referralSource),
-                                               nfa: row.yesNo(Column.referralNFA), team: team, worker: worker, line: line))
-        case .list4:
-            extract.assessments!.append(Assessment(child: child, start: row.date(Column.assessmentStart),
-                                                   authorised: row.date(Column.assessmentAuthorised),
-                                                   childSeen: row.yesNo(Column.assessmentSeen), team: team, worker: worker, line: line))
-        case .list5:
-            extract.section47s!.append(Section47Enquiry(child: child, strategyStart: row.date(Column.strategyStart),
-                                                        icpc: row.date(Column.icpcDate), team: team, worker: worker, line: line))
-        case .list6:
-            extract.childrenInNeed!.append(ChildInNeedEpisode(child: child, start: row.date(Column.cinStart), lastSeen: row.date(Column.cinLastSeen),
-                                                               closure: row.date(Column.cinClosure), status: row.caseStatus(),
-                                                               team: team, worker: worker, line: line))
-        case .list7:
-            extract.protectionPlans!.append(ChildProtectionPlan(
-                child: child, dateOfBirth: row.date(Column.dateOfBirth), start: row.date(Column.cpStart), category: row.category(),
-                lastVisit: row.date(Column.cpLastVisit), seenAlone: row.yesNo(Column.cpSeenAlone),
-                latestReview: row.date(Column.cpLatestReview), end: row.date(Column.cpEnd),
-                previousPlans: row.count(Column.cpPreviousPlans), team: team, worker: worker, line: line))
-        case .list8:
-            extract.childrenInCare!.append(ChildInCare(
-                child: child, dateOfBirth: row.date(Column.dateOfBirth), uasc: row.yesNo(Column.claUASC),
-                started: row.date(Column.claStarted), legalStatus: LegalGroup.parse(row.text(Column.claLegalStatus)),
-                latestReview: row.date(Column.claLatestReview), lastVisit: row.date(Column.claLastVisit),
-                lastHealthAssessment: row.date(Column.claHealth), lastDentalCheck: row.date(Column.claDental),
-                placementsLast12Months: row.count(Column.claPlacements), ceased: row.date(Column.claCeased),
-                placementStart: row.date(Column.claPlacementStart), location: row.location(),
-                missingEpisodes: row.count(Column.claMissing), team: team, worker: worker, line: line))
-        case .list9:
-            extract.careLeavers!.append(CareLeaver(
-                child: child, dateOfBirth: row.date(Column.dateOfBirth), latestContact: row.date(Column.clLatestContact),
-                pathwayPlanReview: row.date(Column.clPathwayReview), suitability: Suitability.parse(row.text(Column.clSuitability)),
-                activity: ActivityGroup.parse(row.text(Column.clActivity)), team: team, worker: worker, line: line))
-        case .yot:
-            extract.youthOffending!.append(YouthOffendingCase(
-                child: child, orderStart: row.date(Column.yotOrderStart), orderEnd: row.date(Column.yotOrderEnd),
-                orderType: OrderType.parse(row.text(Column.yotOrderType)), firstTimeEntrant: row.date(Column.yotFTE),
-                custodialSentence: row.date(Column.yotCustody), intensity: row.intensity(),
-                gangMember: row.yesNo(Column.yotGang), eteAtOrderEnd: row.yesNo(Column.yotETE), team: team, worker: worker, line: line))
-        }
+        build(&row, &extract)
+        codes = row.codes
         extract.dataQuality += row.issues
     }
+
+    /// Parsed code values by their raw text: code columns hold a handful of spellings, so each
+    /// is parsed once per file.
+    var codes = CodeMemo()
 
     mutating func readHeader(_ record: CSVRecord, extract: inout Extract) throws(ExtractError) {
         var map: [String: Int] = [:]
@@ -205,111 +161,215 @@ struct Sheet {
             if let i = map[Column.key(name)] { columns[name] = i }
         }
         self.columns = columns
+        func c(_ name: String) -> ColumnRef { ColumnRef(name: name, index: columns[name]) }
+        let child = c(Column.childID), team = c(Column.team), worker = c(Column.worker)
+        /// Child ID, team and worker, common to every list.
+        func common(_ row: inout Row) -> (String, String, String) {
+            let id = row.text(child)
+            if id.isEmpty { row.issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
+            let t = row.text(team)
+            return (id, row.intern(t.isEmpty ? "Unallocated" : t), row.text(worker))
+        }
         switch list {
         case .list1:
             extract.contacts = []
             extract.hasContactDecisions = columns[Column.contactDecision] != nil
-        case .list3: extract.referrals = []
-        case .list4: extract.assessments = []
-        case .list5: extract.section47s = []
-        case .list6: extract.childrenInNeed = []
-        case .list7: extract.protectionPlans = []
-        case .list8: extract.childrenInCare = []
-        case .list9: extract.careLeavers = []
-        case .yot: extract.youthOffending = []
+            let date = c(Column.contactDate), source = c(Column.contactSource), decision = c(Column.contactDecision)
+            build = { row, x in
+                let (id, _, _) = common(&row)
+                x.contacts!.append(Contact(child: id, date: row.date(date), source: row.source(source), decision: row.date(decision),
+                                           line: row.record.line))
+            }
+        case .list3:
+            extract.referrals = []
+            let date = c(Column.referralDate), source = c(Column.referralSource), nfa = c(Column.referralNFA)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.referrals!.append(Referral(child: id, date: row.date(date), source: row.source(source), nfa: row.yesNo(nfa),
+                                             team: t, worker: w, line: row.record.line))
+            }
+        case .list4:
+            extract.assessments = []
+            let start = c(Column.assessmentStart), authorised = c(Column.assessmentAuthorised), seen = c(Column.assessmentSeen)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.assessments!.append(Assessment(child: id, start: row.date(start), authorised: row.date(authorised),
+                                                 childSeen: row.yesNo(seen), team: t, worker: w, line: row.record.line))
+            }
+        case .list5:
+            extract.section47s = []
+            let start = c(Column.strategyStart), icpc = c(Column.icpcDate)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.section47s!.append(Section47Enquiry(child: id, strategyStart: row.date(start), icpc: row.date(icpc),
+                                                      team: t, worker: w, line: row.record.line))
+            }
+        case .list6:
+            extract.childrenInNeed = []
+            let start = c(Column.cinStart), seen = c(Column.cinLastSeen), closure = c(Column.cinClosure), status = c(Column.caseStatus)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.childrenInNeed!.append(ChildInNeedEpisode(child: id, start: row.date(start), lastSeen: row.date(seen),
+                                                             closure: row.date(closure), status: row.caseStatus(status),
+                                                             team: t, worker: w, line: row.record.line))
+            }
+        case .list7:
+            extract.protectionPlans = []
+            let dob = c(Column.dateOfBirth), start = c(Column.cpStart), category = c(Column.cpCategory), visit = c(Column.cpLastVisit)
+            let alone = c(Column.cpSeenAlone), review = c(Column.cpLatestReview), end = c(Column.cpEnd), previous = c(Column.cpPreviousPlans)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.protectionPlans!.append(ChildProtectionPlan(
+                    child: id, dateOfBirth: row.date(dob), start: row.date(start), category: row.category(category),
+                    lastVisit: row.date(visit), seenAlone: row.yesNo(alone), latestReview: row.date(review), end: row.date(end),
+                    previousPlans: row.count(previous), team: t, worker: w, line: row.record.line))
+            }
+        case .list8:
+            extract.childrenInCare = []
+            let dob = c(Column.dateOfBirth), uasc = c(Column.claUASC), started = c(Column.claStarted), legal = c(Column.claLegalStatus)
+            let review = c(Column.claLatestReview), visit = c(Column.claLastVisit), health = c(Column.claHealth), dental = c(Column.claDental)
+            let placements = c(Column.claPlacements), ceased = c(Column.claCeased), placementStart = c(Column.claPlacementStart)
+            let location = c(Column.claLocation), missing = c(Column.claMissing)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.childrenInCare!.append(ChildInCare(
+                    child: id, dateOfBirth: row.date(dob), uasc: row.yesNo(uasc), started: row.date(started),
+                    legalStatus: row.legal(legal), latestReview: row.date(review), lastVisit: row.date(visit),
+                    lastHealthAssessment: row.date(health), lastDentalCheck: row.date(dental), placementsLast12Months: row.count(placements),
+                    ceased: row.date(ceased), placementStart: row.date(placementStart), location: row.location(location),
+                    missingEpisodes: row.count(missing), team: t, worker: w, line: row.record.line))
+            }
+        case .list9:
+            extract.careLeavers = []
+            let dob = c(Column.dateOfBirth), contact = c(Column.clLatestContact), review = c(Column.clPathwayReview)
+            let suitability = c(Column.clSuitability), activity = c(Column.clActivity)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.careLeavers!.append(CareLeaver(
+                    child: id, dateOfBirth: row.date(dob), latestContact: row.date(contact), pathwayPlanReview: row.date(review),
+                    suitability: row.suitability(suitability), activity: row.activity(activity), team: t, worker: w, line: row.record.line))
+            }
+        case .yot:
+            extract.youthOffending = []
+            let start = c(Column.yotOrderStart), end = c(Column.yotOrderEnd), type = c(Column.yotOrderType), fte = c(Column.yotFTE)
+            let custody = c(Column.yotCustody), intensity = c(Column.yotIntensity), gang = c(Column.yotGang), ete = c(Column.yotETE)
+            build = { row, x in
+                let (id, t, w) = common(&row)
+                x.youthOffending!.append(YouthOffendingCase(
+                    child: id, orderStart: row.date(start), orderEnd: row.date(end), orderType: row.orderType(type),
+                    firstTimeEntrant: row.date(fte), custodialSentence: row.date(custody), intensity: row.intensity(intensity),
+                    gangMember: row.yesNo(gang), eteAtOrderEnd: row.yesNo(ete), team: t, worker: w, line: row.record.line))
+            }
         }
-    }
-
-    /// One String per distinct team name, shared by every row.
-    mutating func intern(_ s: String) -> String {
-        if let t = teams[s] { return t }
-        teams[s] = s
-        return s
     }
 
     func finish(into extract: inout Extract) {}
 }
 
+/// A column as found in the header: its canonical name (for messages) and its position.
+struct ColumnRef {
+    let name: String
+    let index: Int?
+}
+
+/// Memoised code parsing, keyed by the raw cell text.
+struct CodeMemo {
+    var yesNo: [String: YesNo] = [:]
+    var source: [String: (SourceGroup, Bool)] = [:]
+    var status: [String: CaseStatus?] = [:]
+    var category: [String: AbuseCategory?] = [:]
+    var legal: [String: LegalGroup] = [:]
+    var location: [String: PlacementLocation] = [:]
+    var activity: [String: ActivityGroup] = [:]
+    var suitability: [String: Suitability] = [:]
+    var orderType: [String: OrderType] = [:]
+    var intensity: [String: Intensity] = [:]
+    var count: [String: CountField] = [:]
+    var teams: [String: String] = [:]
+}
+
 /// Typed reads of one record's cells, noting each unusable value in the data-quality list.
 struct Row {
     let record: CSVRecord
-    let columns: [String: Int]
     let file: String
+    var codes: CodeMemo
     var issues: [DataQualityIssue] = []
 
-    init(record: CSVRecord, columns: [String: Int], file: String) {
+    init(record: CSVRecord, file: String, codes: CodeMemo) {
         self.record = record
-        self.columns = columns
         self.file = file
+        self.codes = codes
     }
 
     mutating func issue(column: String, value: String, problem: String) {
         issues.append(DataQualityIssue(file: file, line: record.line, column: column, value: value, problem: problem))
     }
 
-    func text(_ column: String) -> String {
-        guard let i = columns[column] else { return "" }
+    func text(_ c: ColumnRef) -> String {
+        guard let i = c.index else { return "" }
         return record.trimmed(i)
     }
 
-    func team() -> String {
-        let t = text(Column.team)
-        return t.isEmpty ? "Unallocated" : t
+    /// One shared String per distinct team name.
+    mutating func intern(_ s: String) -> String {
+        if let t = codes.teams[s] { return t }
+        codes.teams[s] = s
+        return s
     }
 
-    mutating func date(_ column: String) -> DateField {
-        guard let i = columns[column] else { return .blank }
+    mutating func date(_ c: ColumnRef) -> DateField {
+        guard let i = c.index else { return .blank }
         let f = record.withField(i) { DateParser.parse($0) }
-        if f == .bad { issue(column: column, value: record.trimmed(i), problem: "not a date") }
+        if f == .bad { issue(column: c.name, value: record.trimmed(i), problem: "not a date") }
         return f
     }
 
-    mutating func yesNo(_ column: String) -> YesNo {
-        let t = text(column)
-        let v = YesNo.parse(t)
-        if v == .bad { issue(column: column, value: t, problem: "not a yes/no value") }
+    /// Parses a code cell once per distinct text; `problem` says when a value is unusable.
+    private mutating func code<T>(_ c: ColumnRef, _ memo: WritableKeyPath<CodeMemo, [String: T]>, _ parse: (String) -> T,
+                                  problem: (String, T) -> String?) -> T {
+        let t = text(c)
+        let v: T
+        if let known = codes[keyPath: memo][t] { v = known } else {
+            v = parse(t)
+            codes[keyPath: memo][t] = v
+        }
+        if let p = problem(t, v) { issue(column: c.name, value: t, problem: p) }
         return v
     }
 
-    mutating func count(_ column: String) -> CountField {
-        let t = text(column)
-        let v = CountField.parse(t)
-        if v == .bad { issue(column: column, value: t, problem: "not a whole number") }
-        return v
+    mutating func yesNo(_ c: ColumnRef) -> YesNo {
+        code(c, \.yesNo, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }
     }
 
-    mutating func source(_ column: String) -> SourceGroup {
-        let t = text(column)
-        let (group, recognised) = SourceGroup.parse(t)
-        if !recognised { issue(column: column, value: t, problem: "source not recognised: counted as other") }
-        return group
+    mutating func count(_ c: ColumnRef) -> CountField {
+        code(c, \.count, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }
     }
 
-    mutating func caseStatus() -> CaseStatus? {
-        let t = text(Column.caseStatus)
-        let v = CaseStatus.parse(t)
-        if v == nil { issue(column: Column.caseStatus, value: t, problem: t.isEmpty ? "blank case status" : "not a case status") }
-        return v
+    mutating func source(_ c: ColumnRef) -> SourceGroup {
+        code(c, \.source, SourceGroup.parse) { _, v in v.1 ? nil : "source not recognised: counted as other" }.0
     }
 
-    mutating func category() -> AbuseCategory? {
-        let t = text(Column.cpCategory)
-        let v = AbuseCategory.parse(t)
-        if v == nil { issue(column: Column.cpCategory, value: t, problem: t.isEmpty ? "blank category of abuse" : "not a category of abuse") }
-        return v
+    mutating func caseStatus(_ c: ColumnRef) -> CaseStatus? {
+        code(c, \.status, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
     }
 
-    mutating func location() -> PlacementLocation {
-        let t = text(Column.claLocation)
-        let v = PlacementLocation.parse(t)
-        if v == .bad { issue(column: Column.claLocation, value: t, problem: "not a placement location (in / out)") }
-        return v
+    mutating func category(_ c: ColumnRef) -> AbuseCategory? {
+        code(c, \.category, AbuseCategory.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank category of abuse" : "not a category of abuse" }
     }
 
-    mutating func intensity() -> Intensity {
-        let t = text(Column.yotIntensity)
-        let v = Intensity.parse(t)
-        if v == .bad { issue(column: Column.yotIntensity, value: t, problem: "not a scaled approach intensity") }
-        return v
+    mutating func legal(_ c: ColumnRef) -> LegalGroup { code(c, \.legal, LegalGroup.parse) { _, _ in nil } }
+
+    mutating func location(_ c: ColumnRef) -> PlacementLocation {
+        code(c, \.location, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }
+    }
+
+    mutating func activity(_ c: ColumnRef) -> ActivityGroup { code(c, \.activity, ActivityGroup.parse) { _, _ in nil } }
+
+    mutating func suitability(_ c: ColumnRef) -> Suitability { code(c, \.suitability, Suitability.parse) { _, _ in nil } }
+
+    mutating func orderType(_ c: ColumnRef) -> OrderType { code(c, \.orderType, OrderType.parse) { _, _ in nil } }
+
+    mutating func intensity(_ c: ColumnRef) -> Intensity {
+        code(c, \.intensity, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }
     }
 }
