@@ -347,7 +347,10 @@ extension String {
         var out = ""
         var rest = self[...]
         while let r = rest.firstRange(of: "GROUP") {
-            out += rest[..<r.lowerBound] + group.lowercased()
+            // "Police / legal agency" reads as "police / legal agency"; "LA services" keeps its capitals.
+            let chars = Array(group)
+            let keepCase = chars.count > 1 && chars[1].isUppercase
+            out += rest[..<r.lowerBound] + (keepCase ? group : group.prefix(1).lowercased() + group.dropFirst())
             rest = rest[r.upperBound...]
         }
         return out + rest

@@ -13,7 +13,7 @@ struct Pop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pop",
         abstract: "Children's services performance on a page, from Annex A extracts.",
-        subcommands: [Metrics.self, DemoCommand.self, Bench.self, Page.self],
+        subcommands: [Page.self, Metrics.self, Indicators.self, DemoCommand.self, Bench.self],
         defaultSubcommand: Page.self
     )
 }

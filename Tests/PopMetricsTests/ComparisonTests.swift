@@ -109,3 +109,14 @@ import PopExtract
         #expect(MetricsOutput.quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
     }
 }
+
+@Suite struct DocumentationTests {
+    /// docs/indicators.md carries the catalogue exactly as the code declares it.
+    @Test func indicatorsPageMatchesTheCatalogue() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let path = parts.joined(separator: "/") + "/docs/indicators.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix(CatalogueText.markdown()), "regenerate the tables: swift run pop indicators")
+    }
+}
