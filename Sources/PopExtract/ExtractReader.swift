@@ -153,7 +153,7 @@ struct Sheet {
         }
         for name in [Column.childID] + Column.required(list) where map[Column.key(name)] == nil {
             throw ExtractError(file: list.fileName, line: record.line, column: name,
-                               message: "the column \"\(name)\" is missing (\(list.title) needs it)")
+                               message: "this column is missing (\(list.title) needs it)")
         }
         // Keep only the columns pop reads, keyed by their canonical name.
         var columns: [String: Int] = [:]

@@ -10,9 +10,9 @@ public enum Catalogue {
     public static func definition(_ id: String) -> IndicatorDefinition? { definitions.first { $0.id == id } }
 
     static func d(_ id: String, _ title: String, _ service: Service, _ unit: MeasureUnit, _ polarity: Polarity,
-                  _ lists: [ListKind], team: Bool = false, _ definition: String) -> IndicatorDefinition {
+                  _ lists: [ListKind], team: Bool = false, breakdown: Bool = false, _ definition: String) -> IndicatorDefinition {
         IndicatorDefinition(id: id, title: title, service: service, unit: unit, polarity: polarity, lists: lists,
-                            byTeam: team, definition: definition)
+                            byTeam: team, definition: definition, isBreakdown: breakdown)
     }
 
     static func count<Row>(_ def: IndicatorDefinition, _ rows: @escaping @Sendable (Cohorts) -> [Row],
@@ -37,7 +37,7 @@ public enum Catalogue {
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                                _ classify: @escaping @Sendable (Cohorts, Row) -> String?) -> Measure {
         let defs = groups.map { g in
-            (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists,
+            (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists, breakdown: true,
                                definition.replacingGroup(with: g.1)))
         }
         return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
@@ -151,7 +151,7 @@ public enum Catalogue {
         share(d("cp.open_2y", "Plans open 2+ years", .cp, .percent, .low, [.list7],
                 "Of children on plans, the share whose plan started two years (730 days) or more before the reporting date."),
               { $0.protectionPlansOpen }) { c, p in p.start.day.map { c.asAt - $0 >= 730 } },
-        Measure(definitions: [d("cp.under5", "Children under 5 on plans", .cp, .percent, .none, [.list7],
+        Measure(definitions: [d("cp.under5", "Children under 5 on plans", .cp, .percent, .none, [.list7], breakdown: true,
                                 "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")]) { c, _ in
             Kernel.breakdown([("u5", Catalogue.definition("cp.under5")!)], c.protectionPlansOpen) { p in
                 c.underFive(p).map { $0 ? "u5" : "5+" }

@@ -10,8 +10,7 @@ public enum CatalogueText {
                 let better = switch d.polarity { case .high: "higher"; case .low: "lower"; case .none: "(monitored)" }
                 let unit = switch d.unit {
                 case .count: "count"
-                case .percent: d.id.contains(".source.") || d.id.contains(".category.") || d.id.contains(".legal.")
-                    || d.id.hasPrefix("cl.age.") || d.id == "cp.under5" ? "count and %" : "%"
+                case .percent: d.isBreakdown ? "count and %" : "%"
                 case .per_10k: "per 10,000"
                 case .per_100k: "per 100,000"
                 }

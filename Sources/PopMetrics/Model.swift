@@ -38,6 +38,8 @@ public struct IndicatorDefinition: Sendable {
     public let byTeam: Bool
     /// The definition in a manager's words.
     public let definition: String
+    /// One group of a "count, %" breakdown: its numerator is the count, its value the share.
+    public var isBreakdown = false
 }
 
 /// One computed figure: the council's, or one team's.

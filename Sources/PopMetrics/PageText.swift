@@ -15,7 +15,9 @@ public enum PageText {
                 continue
             }
             for (d, v) in rows {
-                var line = "  " + pad(d.title, 46) + leftPad(Display.value(v), 9)
+                var line = d.isBreakdown
+                    ? "    " + pad(d.title, 36) + leftPad(v.numerator.map(Display.grouped) ?? "–", 8) + leftPad(Display.value(v), 9)
+                    : "  " + pad(d.title, 46) + leftPad(Display.value(v), 9)
                 if let t = v.target {
                     line += "  target " + leftPad(Display.value(IndicatorValue(id: v.id, team: nil, numerator: nil, denominator: nil,
                                                                              value: t, unit: v.unit, polarity: v.polarity)), 6)

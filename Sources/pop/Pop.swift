@@ -52,13 +52,6 @@ let systemWrite = Glibc.write
 let systemWrite = Darwin.write
 #endif
 
-func parseDay(_ text: String, option: String) throws -> Day {
-    guard case .day(let d) = DateParser.parse(text) else {
-        throw ValidationError("\(option) \"\(text)\" is not a date (use yyyy-mm-dd or dd/mm/yyyy)")
-    }
-    return d
-}
-
 func readTextFile(_ path: String) -> String? {
     guard let f = fopen(path, "rb") else { return nil }
     defer { fclose(f) }
@@ -94,7 +87,9 @@ struct ExtractOptions: ParsableArguments {
 
     /// Reads and computes; throws an `UnusableInput` with a message for anything unusable.
     func snapshot() throws -> Snapshot {
-        let day = try parseDay(asAt, option: "--as-at")
+        guard case .day(let day) = DateParser.parse(asAt) else {
+            throw UnusableInput(description: "--as-at \"\(asAt)\" is not a date (use yyyy-mm-dd or dd/mm/yyyy)")
+        }
         var calendar = WorkingCalendar.englandAndWales
         if let bankHolidays {
             guard let text = readTextFile(bankHolidays) else { throw UnusableInput(description: "\(bankHolidays): cannot be read") }
@@ -116,6 +111,9 @@ struct ExtractOptions: ParsableArguments {
                              source: sources.isEmpty ? "missing: give --population for rates" : sources.joined(separator: "; "))
         let data: Extract
         do { data = try ExtractReader.read(folder: extract, asAt: day) } catch { throw UnusableInput(description: error.description) }
+        if !ListKind.allCases.contains(where: data.supplies) {
+            throw UnusableInput(description: "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
+        }
         return Engine.compute(data, asAt: day, population: pop, calendar: calendar, targets: targetSet)
     }
 }
@@ -130,7 +128,7 @@ struct Metrics: ParsableCommand {
     var format: String = "json"
 
     func run() throws {
-        guard format == "json" || format == "csv" else { throw ValidationError("--format must be json or csv") }
+        guard format == "json" || format == "csv" else { throw fail("--format must be json or csv, not \"\(format)\"") }
         let snapshot: Snapshot
         do { snapshot = try options.snapshot() } catch let e as UnusableInput { throw fail(e.description) }
         if snapshot.population.isMissing {
