@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Whole-day dates, working days, bank holidays. Depends on nothing.
@@ -17,18 +18,21 @@ let package = Package(
         .target(name: "PopExtract", dependencies: ["PopCalendar"]),
         // Indicator catalogue, engine, targets and comparisons.
         .target(name: "PopMetrics", dependencies: ["PopExtract", "PopCalendar"]),
+        // SQLite through GRDB: months, figures, commentary, reference data.
+        .target(name: "PopStore", dependencies: ["PopMetrics", "PopExtract", "PopCalendar", .product(name: "GRDB", package: "GRDB.swift")]),
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
         .target(name: "PopDemo", dependencies: ["PopCalendar"]),
         .executableTarget(
             name: "pop",
             dependencies: [
-                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo",
+                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo", "PopStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
+        .testTarget(name: "PopStoreTests", dependencies: ["PopStore", "PopMetrics", "PopExtract", "PopCalendar", "PopDemo"]),
         .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
     ]
 )

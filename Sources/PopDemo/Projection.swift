@@ -228,6 +228,16 @@ extension DemoBorough {
         return months.map { Projection(world: world, asAt: $0.last).extract() }
     }
 
+    /// Statistical-neighbour figures the January 2019 report quotes, typed from it (the report
+    /// does not say which year they are; they are taken as the latest published, 2017-18).
+    public static let benchmarksCSV = """
+        indicator,period,what,value,source
+        cp.rate,2017-18,sn_mean,41.2,"Barnet Performance Matters, January 2019"
+        cla.placements_3plus,2017-18,sn_mean,11.5,"Barnet Performance Matters, January 2019"
+        cla.long_term_stability,2017-18,sn_mean,66.4,"Barnet Performance Matters, January 2019"
+
+        """
+
     /// The demo's targets file: Barnet's targets as its January 2019 report gives them.
     public static let targetsCSV = """
         indicator,target,amber_tolerance,effective_from,note

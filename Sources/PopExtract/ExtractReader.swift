@@ -46,6 +46,17 @@ public enum ExtractReader {
         return extract
     }
 
+    /// Reads an extract held in memory: file names (`list7.csv`) and their bytes.
+    public static func read(files: [(name: String, bytes: [UInt8])], asAt: Day) throws(ExtractError) -> Extract {
+        var extract = Extract()
+        for list in ListKind.allCases {
+            guard let f = files.first(where: { $0.name == list.fileName }) else { continue }
+            try readList(list, bytes: f.bytes, into: &extract)
+        }
+        warnAboutShortHistory(&extract, asAt: asAt)
+        return extract
+    }
+
     /// Reads one list file into `extract`.
     public static func readList(_ list: ListKind, path: String, into extract: inout Extract) throws(ExtractError) {
         var sheet = Sheet(list: list)

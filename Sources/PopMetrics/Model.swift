@@ -92,6 +92,14 @@ public struct Snapshot: Sendable {
     /// Lists whose files were not supplied: their panels say so.
     public let missingLists: [ListKind]
 
+    public init(asAt: Day, population: Population, values: [IndicatorValue], dataQuality: [DataQualityIssue], missingLists: [ListKind]) {
+        self.asAt = asAt
+        self.population = population
+        self.values = values
+        self.dataQuality = dataQuality
+        self.missingLists = missingLists
+    }
+
     /// The council-wide row of an indicator.
     public func value(_ id: String) -> IndicatorValue? { values.first { $0.id == id && $0.team == nil } }
 

@@ -76,11 +76,20 @@ public struct TargetSet: Sendable {
     /// and an optional `note` column. Errors name the file, line and column.
     public static func read(path: String) throws(ExtractError) -> TargetSet {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        return try parse(name: name) { body throws in try CSVReader.read(path: path, body) }
+    }
+
+    /// Reads targets from CSV text held in memory (the demo's).
+    public static func parse(name: String, text: String) throws(ExtractError) -> TargetSet {
+        try parse(name: name) { body throws in try CSVReader.read(bytes: Array(text.utf8), body) }
+    }
+
+    static func parse(name: String, reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) -> TargetSet {
         var columns: [String: Int]?
         var targets: [Target] = []
         var failure: ExtractError?
         do {
-            try CSVReader.read(path: path) { record in
+            try reading { record in
                 guard let cols = columns else {
                     var map: [String: Int] = [:]
                     for i in 0..<record.count { map[Column.key(record.string(i))] = i }

@@ -31,7 +31,8 @@ struct DemoCommand: ParsableCommand {
                     FileHandleOutput.standardOutput("wrote \(folder) (as at \(e.asAt.iso))\n")
                 }
                 try FileOutput.save(DemoBorough.targetsCSV, to: out + "/targets.csv")
-                FileHandleOutput.standardOutput("wrote \(out)/targets.csv\n")
+                try FileOutput.save(DemoBorough.benchmarksCSV, to: out + "/benchmarks.csv")
+                FileHandleOutput.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
             } catch let e as FileOutput.Failure {
                 throw fail(e.description)
             }

@@ -13,8 +13,9 @@ struct Pop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pop",
         abstract: "Children's services performance on a page, from Annex A extracts.",
-        subcommands: [Page.self, Metrics.self, Indicators.self, DemoCommand.self, Bench.self],
-        defaultSubcommand: Page.self
+        subcommands: [Report.self, Import.self, Metrics.self, Comment.self, Targets.self, PopulationCommand.self, Benchmarks.self,
+                      Settings.self, Indicators.self, DemoCommand.self, Bench.self],
+        defaultSubcommand: Report.self
     )
 }
 

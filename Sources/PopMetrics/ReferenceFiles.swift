@@ -1,0 +1,243 @@
+import PopCalendar
+import PopExtract
+
+/// A council's population estimate for one mid-year.
+public struct PopulationEstimate: Sendable, Equatable {
+    public let code: String
+    public let name: String
+    /// The mid-year of the estimate.
+    public let year: Int
+    public let ageGroup: AgeGroup
+    public let value: Int
+    public let source: String
+
+    public enum AgeGroup: String, Sendable { case age0to17 = "0-17", age10to17 = "10-17" }
+}
+
+/// One council's (or England's, or a region's) published figure for an indicator and a year.
+public struct PublishedValue: Sendable, Equatable {
+    public enum Level: String, Sendable { case national, regional, council }
+    public let indicator: String
+    public let period: String
+    public let level: Level
+    /// Old LA code for a council, region code for a region, "england" for England.
+    public let code: String
+    public let regionCode: String
+    public let value: Double
+    public let source: String
+}
+
+/// DfE statistical-neighbour groupings: each council's ten neighbours, closest first.
+public struct NeighbourGroups: Sendable {
+    public let neighbours: [String: [String]]
+    public let names: [String: String]
+}
+
+/// Readers for the reference data councils and the DfE publish, all through pop's CSV reader.
+public enum ReferenceFiles {
+    /// Values DfE publishes in place of a number: suppressed, not applicable, not available.
+    /// They are missing, never zero.
+    public static let suppressed: Set<String> = ["c", "x", "z", "k", "u", "low", ":", ".."]
+
+    /// A published cell as a number; suppressed and blank cells are nil.
+    public static func number(_ s: String) -> Double? {
+        let t = s.trimmingSpaces
+        if t.isEmpty || suppressed.contains(t.lowercased()) { return nil }
+        return Double(t.replacingAll(",", with: ""))
+    }
+
+    /// Reads a CSV with a header into rows keyed by normalised header names.
+    static func table(_ path: String) throws(ExtractError) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
+        try table(name: fileName(path)) { body throws in try CSVReader.read(path: path, body) }
+    }
+
+    static func table(name: String, reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError)
+        -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
+        var header: [String]?
+        var rows: [(Int, [String: String])] = []
+        do {
+            try reading { r in
+                guard let h = header else {
+                    header = (0..<r.count).map { Column.key(r.string($0)).replacingAll(" ", with: "_") }
+                    return true
+                }
+                var cells: [String: String] = [:]
+                for (i, k) in h.enumerated() where i < r.count { cells[k] = r.trimmed(i) }
+                rows.append((r.line, cells))
+                return true
+            }
+        } catch {
+            throw ExtractError(file: name, message: "cannot be read (\(error))")
+        }
+        guard let header else { throw ExtractError(file: name, line: 1, message: "the file is empty: there is no header row") }
+        return (header, rows)
+    }
+
+    static func require(_ header: [String], _ columns: [String], file: String) throws(ExtractError) {
+        for c in columns where !header.contains(c) {
+            throw ExtractError(file: file, line: 1, column: c, message: "this column is missing")
+        }
+    }
+
+    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// The DfE/ONS mid-year population estimates file (explore-education-statistics format).
+    public static func populations(path: String) throws(ExtractError) -> [PopulationEstimate] {
+        let file = fileName(path)
+        let (header, rows) = try table(path)
+        try require(header, ["time_period", "geographic_level", "old_la_code", "la_name", "age_group", "population_estimate"], file: file)
+        var out: [PopulationEstimate] = []
+        for (line, c) in rows where c["geographic_level"]?.lowercased() == "local authority" {
+            let ageText = (c["age_group"] ?? "").lowercased()
+            let age: PopulationEstimate.AgeGroup
+            if ageText.contains("0 to 17") || ageText.contains("0-17") { age = .age0to17 } else if ageText.contains("10 to 17") || ageText.contains("10-17") { age = .age10to17 } else { continue }
+            guard let year = Int(c["time_period"] ?? "") else {
+                throw ExtractError(file: file, line: line, column: "time_period", message: "\"\(c["time_period"] ?? "")\" is not a year")
+            }
+            guard let v = number(c["population_estimate"] ?? "") else { continue }
+            out.append(PopulationEstimate(code: c["old_la_code"] ?? "", name: c["la_name"] ?? "", year: year, ageGroup: age,
+                                          value: Int(v.rounded()), source: "ONS mid-\(year) estimate (\(file))"))
+        }
+        return out
+    }
+
+    /// DfE's statistical-neighbour model (`sn_model_2025_wide.csv`): `old_la_code`, `la_name`,
+    /// `SN_1` … `SN_10` (its byte-order mark and the trailing spaces of its labels are harmless).
+    public static func neighbourGroups(path: String) throws(ExtractError) -> NeighbourGroups {
+        let file = fileName(path)
+        let (header, rows) = try table(path)
+        try require(header, ["old_la_code", "sn_1"], file: file)
+        var neighbours: [String: [String]] = [:], names: [String: String] = [:]
+        for (_, c) in rows {
+            guard let code = c["old_la_code"], !code.isEmpty else { continue }
+            names[code] = c["la_name"] ?? ""
+            neighbours[code] = (1...10).compactMap { c["sn_\($0)"] }.filter { !$0.isEmpty }
+        }
+        return NeighbourGroups(neighbours: neighbours, names: names)
+    }
+
+    /// A council-level DfE publication in explore-education-statistics format, mapped to pop's
+    /// indicators. `population` gives a council's 0–17 population for a mid-year, for the rates
+    /// the file publishes only as counts (children in need, referrals).
+    public static func publication(path: String, population: (String, Int) -> Int?) throws(ExtractError) -> [PublishedValue] {
+        let file = fileName(path)
+        let (header, rows) = try table(path)
+        try require(header, ["time_period", "geographic_level"], file: file)
+        let source = "DfE \(file)"
+        var out: [PublishedValue] = []
+        for (line, c) in rows {
+            guard let year = Int(c["time_period"] ?? "") else {
+                throw ExtractError(file: file, line: line, column: "time_period", message: "\"\(c["time_period"] ?? "")\" is not a year")
+            }
+            let levelText = (c["geographic_level"] ?? "").lowercased()
+            let level: PublishedValue.Level
+            let code: String
+            switch levelText {
+            case "national": (level, code) = (.national, "england")
+            case "regional": (level, code) = (.regional, c["region_code"] ?? "")
+            case "local authority": (level, code) = (.council, c["old_la_code"] ?? "")
+            default: continue
+            }
+            let region = c["region_code"] ?? ""
+            let period = Benchmark.period(yearEnding: year)
+            func add(_ indicator: String, _ v: Double?) {
+                if let v { out.append(PublishedValue(indicator: indicator, period: period, level: level, code: code, regionCode: region, value: v, source: source)) }
+            }
+            func perTenThousand(_ count: Double?) -> Double? {
+                guard let count, level == .council, let p = population(code, year - 1), p > 0 else { return nil }
+                return 10_000 * count / Double(p)
+            }
+            if header.contains("rate_per_10000") {
+                if (c["population_type"] ?? "").lowercased().hasPrefix("children looked after on 31 march") {
+                    add("cla.rate", number(c["rate_per_10000"] ?? ""))
+                }
+            } else if header.contains("rereferral_percent") {
+                add("mash.rereferrals_ytd", number(c["rereferral_percent"] ?? ""))
+                add("mash.referral_rate_ytd", perTenThousand(number(c["referral_count"] ?? "")))
+            } else if header.contains("cpp_subsequent_percent") {
+                add("cp.repeat_ytd", number(c["cpp_subsequent_percent"] ?? ""))
+            } else if header.contains("at31_episodes") {
+                add("cin.rate", perTenThousand(number(c["at31_episodes"] ?? "")))
+            } else {
+                throw ExtractError(file: file, line: 1, message: "not a publication pop knows: it has none of rate_per_10000, rereferral_percent, CPP_subsequent_percent, At31_episodes")
+            }
+        }
+        return out
+    }
+
+    /// A benchmarks file of pop's own: `indicator,period,what,value,source`, for SN figures typed
+    /// from a report.
+    public static func typedBenchmarks(path: String) throws(ExtractError) -> [Benchmark] {
+        try typedBenchmarks(name: fileName(path), table(path))
+    }
+
+    /// The same, from CSV text held in memory (the demo's).
+    public static func typedBenchmarks(name: String, text: String) throws(ExtractError) -> [Benchmark] {
+        try typedBenchmarks(name: name, table(name: name) { body throws in try CSVReader.read(bytes: Array(text.utf8), body) })
+    }
+
+    static func typedBenchmarks(name file: String, _ t: (header: [String], rows: [(line: Int, cells: [String: String])])) throws(ExtractError) -> [Benchmark] {
+        let (header, rows) = t
+        try require(header, ["indicator", "period", "what", "value"], file: file)
+        var out: [Benchmark] = []
+        for (line, c) in rows {
+            let id = c["indicator"] ?? ""
+            if id.isEmpty || id.hasPrefix("#") { continue }
+            guard Catalogue.definition(id) != nil else {
+                throw ExtractError(file: file, line: line, column: "indicator", message: "\"\(id)\" is not an indicator pop knows")
+            }
+            let period = c["period"] ?? ""
+            guard Benchmark.yearEnding(period) != nil else {
+                throw ExtractError(file: file, line: line, column: "period", message: "\"\(period)\" is not a year like 2017-18")
+            }
+            guard let v = number(c["value"] ?? "") else {
+                throw ExtractError(file: file, line: line, column: "value", message: "\"\(c["value"] ?? "")\" is not a number")
+            }
+            out.append(Benchmark(indicator: id, period: period, what: c["what"] ?? "", value: v, source: c["source"] ?? file))
+        }
+        return out
+    }
+
+    /// SN mean and median, England and region, per indicator and period, for a council from
+    /// published values; and every council's own value (for ranks).
+    public static func benchmarks(from published: [PublishedValue], council: String, neighbours: [String]) -> [Benchmark] {
+        var out: [Benchmark] = []
+        let region = published.first { $0.level == .council && $0.code == council }?.regionCode
+        let keys = Set(published.map { $0.indicator + "|" + $0.period }).sorted()
+        let grouped = Dictionary(grouping: published) { $0.indicator + "|" + $0.period }
+        for key in keys {
+            let rows = grouped[key]!
+            let indicator = rows[0].indicator, period = rows[0].period, source = rows[0].source
+            let theirs = neighbours.compactMap { code in rows.first { $0.level == .council && $0.code == code }?.value }
+            if let (mean, median) = PageModel.neighbourStatistics(theirs) {
+                out.append(Benchmark(indicator: indicator, period: period, what: "sn_mean", value: mean,
+                                     source: "\(source): mean of \(theirs.count) of \(neighbours.count) neighbours with data"))
+                out.append(Benchmark(indicator: indicator, period: period, what: "sn_median", value: median,
+                                     source: "\(source): median of \(theirs.count) of \(neighbours.count) neighbours with data"))
+            }
+            for r in rows {
+                switch r.level {
+                case .national: out.append(Benchmark(indicator: indicator, period: period, what: "england", value: r.value, source: source))
+                case .regional where r.code == region: out.append(Benchmark(indicator: indicator, period: period, what: "region", value: r.value, source: source))
+                case .council: out.append(Benchmark(indicator: indicator, period: period, what: r.code, value: r.value, source: source))
+                default: break
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard let t = target.first, target.count == 1 else { return self }
+        return replacingAll(t, with: replacement)
+    }
+}
