@@ -9,6 +9,9 @@ public enum DemoBorough {
     public static let councilCode = "302"
     /// The 0–17 population the January 2019 report used for its rates.
     public static let reportPopulation = 96_920
+    /// Young people aged 10–17, for the youth-offending rate: the data contract's illustrative
+    /// figure (the report gives none).
+    public static let population10to17 = 38_000
     /// The months the demo ships, as at each month's last day.
     public static var months: [YearMonth] { YearMonth.range(Calibration.firstMonth, Calibration.lastMonth) }
 

@@ -181,7 +181,8 @@ struct Projection {
             let id = world.people[l.person].id.hashValueStable
             let contact = last(l.contacts, from: Day(number: Int.min / 2), limit: asAt)
             let activity = january ? (l.activityJanuary ?? "")
-                : demoChance(0.65, id, key) ? DemoBorough.eetCodes[Int(demoHash(id, key) % 5)] : DemoBorough.neetCodes[Int(demoHash(id, key) % 3)]
+                : demoChance(0.09, id, key, 3) ? DemoBorough.higherEducation
+                : demoChance(0.6, id, key) ? DemoBorough.eetCodes[Int(demoHash(id, key) % 5)] : DemoBorough.neetCodes[Int(demoHash(id, key) % 3)]
             let suitable = january ? (l.suitableJanuary ?? true) : demoChance(0.95, id, key, 7)
             let inTouch = contact.map { $0 > asAt.addingMonths(-12) } ?? false
             return person(l.person) + [l.team, l.worker, date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",

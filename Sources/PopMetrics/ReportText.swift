@@ -109,10 +109,10 @@ public enum ReportText {
                 out += "  not supplied: " + notSupplied(service, missing) + "\n"
                 continue
             }
-            out += "  " + pad("Indicator", 40) + left("Value", 14) + left("Last month", 14) + left("Change", 16) + left("Target", 8)
+            out += "  " + pad("Indicator", 46) + left("Value", 14) + left("Last month", 14) + left("Change", 16) + left("Target", 8)
                 + left("Variance", 10) + "  RAG  " + left("SN", 7) + left("vs SN", 14) + left("Rank", 9) + "\n"
             for r in rs {
-                out += "  " + pad((r.definition.isBreakdown ? "  " : "") + r.definition.title, 40) + left(value(r), 14) + left(previous(r), 14)
+                out += "  " + pad((r.definition.isBreakdown ? "  " : "") + r.definition.title, 46) + left(value(r), 14) + left(previous(r), 14)
                     + left(change(r), 16) + left(target(r), 8) + left(variance(r), 10) + "  " + pad(rag(r), 5) + left(neighbour(r), 7)
                     + left(versusNeighbours(r), 14) + left(rank(r), 9) + "\n"
                 if let c = r.commentary { out += "      Comment: \(c)\n" }

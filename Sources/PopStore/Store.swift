@@ -289,10 +289,7 @@ public final class Store: @unchecked Sendable {
     }
 
     public func addPopulations(_ estimates: [PopulationEstimate]) throws {
-        try queue.write { db in
-            let s = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
-            for e in estimates { try s.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
-        }
+        try loadReference(groups: nil, populations: estimates, benchmarks: [])
     }
 
     public func population(code: String, year: Int, ageGroup: PopulationEstimate.AgeGroup) throws -> (value: Int, source: String)? {
@@ -303,15 +300,7 @@ public final class Store: @unchecked Sendable {
     }
 
     public func setNeighbourGroups(_ groups: NeighbourGroups) throws {
-        try queue.write { db in
-            try db.execute(sql: "DELETE FROM neighbour")
-            for code in groups.neighbours.keys.sorted() {
-                for (i, n) in groups.neighbours[code]!.enumerated() {
-                    try db.execute(sql: "INSERT INTO neighbour VALUES (?, ?, ?)", arguments: [code, i + 1, n])
-                }
-                try db.execute(sql: "INSERT OR REPLACE INTO council VALUES (?, ?)", arguments: [code, groups.names[code] ?? ""])
-            }
-        }
+        try loadReference(groups: groups, populations: [], benchmarks: [])
     }
 
     public func neighbours(of code: String) throws -> [String] {
@@ -323,10 +312,7 @@ public final class Store: @unchecked Sendable {
     }
 
     public func addBenchmarks(_ benchmarks: [Benchmark]) throws {
-        try queue.write { db in
-            let s = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
-            for b in benchmarks { try s.execute(arguments: [b.indicator, b.period, b.what, b.value, b.source]) }
-        }
+        try loadReference(groups: nil, populations: [], benchmarks: benchmarks)
     }
 
     public func benchmarks(indicator: String? = nil) throws -> [Benchmark] {
@@ -335,6 +321,25 @@ public final class Store: @unchecked Sendable {
                 ? try Row.fetchAll(db, sql: "SELECT * FROM benchmark ORDER BY indicator, period, what")
                 : try Row.fetchAll(db, sql: "SELECT * FROM benchmark WHERE indicator = ? ORDER BY period, what", arguments: [indicator])
             return rows.map { Benchmark(indicator: $0["indicator"], period: $0["period"], what: $0["what"], value: $0["value"], source: $0["source"]) }
+        }
+    }
+
+    /// Neighbour groupings, populations and benchmarks together, in one transaction.
+    public func loadReference(groups: NeighbourGroups?, populations: [PopulationEstimate], benchmarks: [Benchmark]) throws {
+        try queue.write { db in
+            if let groups {
+                try db.execute(sql: "DELETE FROM neighbour")
+                for code in groups.neighbours.keys.sorted() {
+                    for (i, n) in groups.neighbours[code]!.enumerated() {
+                        try db.execute(sql: "INSERT INTO neighbour VALUES (?, ?, ?)", arguments: [code, i + 1, n])
+                    }
+                    try db.execute(sql: "INSERT OR REPLACE INTO council VALUES (?, ?)", arguments: [code, groups.names[code] ?? ""])
+                }
+            }
+            let p = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
+            for e in populations { try p.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
+            let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
+            for x in benchmarks { try b.execute(arguments: [x.indicator, x.period, x.what, x.value, x.source]) }
         }
     }
 

@@ -37,9 +37,10 @@ struct StoreOptions: ParsableArguments {
         do { return try Store(path: path) } catch { throw fail("\(error)") }
     }
 
-    /// The store, built from the bundled demo first when there is none yet.
+    /// The store, built from the bundled demo first when there is no database file yet. An
+    /// existing database is never given demo data.
     func openOrBuildDemo() throws -> Store {
-        if Store.exists(path), let store = try? Store(path: path), let months = try? store.months(), !months.isEmpty { return store }
+        if Store.exists(path) { return try open() }
         FileHandleOutput.standardError("pop: no database at \(path): building one from the bundled demo borough …\n")
         let store = try open()
         do { try DemoDatabase.build(into: store) { FileHandleOutput.standardError("pop:   \($0)\n") } } catch { throw fail("building the demo: \(error)") }
@@ -51,7 +52,8 @@ struct StoreOptions: ParsableArguments {
 /// The bundled demo, built in-process: its months, targets and typed SN figures.
 enum DemoDatabase {
     static func build(into store: Store, progress: (String) -> Void) throws {
-        let population = Population(age0to17: DemoBorough.reportPopulation, source: "report figure (Barnet's January 2019 report)")
+        let population = Population(age0to17: DemoBorough.reportPopulation, age10to17: DemoBorough.population10to17,
+                                    source: "0–17 as Barnet's January 2019 report; 10–17 illustrative (the data contract's example)")
         for e in DemoBorough.extracts() {
             let extract = try ExtractReader.read(files: e.files.map { ($0.name, Array($0.text.utf8)) }, asAt: e.asAt)
             let snapshot = Engine.compute(extract, asAt: e.asAt, population: population)
@@ -228,32 +230,47 @@ struct Benchmarks: ParsableCommand {
         func run() throws {
             let db = try store.open()
             let council = try db.setting("council") ?? "302"
-            // SN groupings first, so publications loaded with them use them.
-            let ordered = files.sorted { a, _ in a.contains("sn_model") }
-            for file in ordered {
-                do {
+            // Read and check every file before storing anything: one bad file changes nothing.
+            // Groupings and populations first, as publications' SN figures and rates need them.
+            var groups: NeighbourGroups?
+            var populations: [PopulationEstimate] = []
+            var typed: [Benchmark] = []
+            var publications: [String] = []
+            var messages: [String] = []
+            do {
+                for file in files {
                     let header = try firstLine(file)
                     if header.contains("sn_1") {
-                        let groups = try ReferenceFiles.neighbourGroups(path: file)
-                        try db.setNeighbourGroups(groups)
-                        FileHandleOutput.standardOutput("loaded statistical neighbours for \(groups.neighbours.count) councils from \(file)\n")
+                        groups = try ReferenceFiles.neighbourGroups(path: file)
+                        messages.append("statistical neighbours for \(groups!.neighbours.count) councils from \(file)")
+                    } else if header.contains("population_estimate") && header.contains("age_group") {
+                        let p = try ReferenceFiles.populations(path: file)
+                        populations += p
+                        messages.append("\(p.count) population estimates from \(file)")
                     } else if header.contains("what") && header.contains("indicator") {
-                        let typed = try ReferenceFiles.typedBenchmarks(path: file)
-                        try db.addBenchmarks(typed)
-                        FileHandleOutput.standardOutput("loaded \(typed.count) benchmarks from \(file)\n")
+                        let t = try ReferenceFiles.typedBenchmarks(path: file)
+                        typed += t
+                        messages.append("\(t.count) typed benchmarks from \(file)")
                     } else {
-                        let published = try ReferenceFiles.publication(path: file) { code, year in
-                            (try? db.population(code: code, year: year, ageGroup: .age0to17))?.value
-                        }
-                        let computed = ReferenceFiles.benchmarks(from: published, council: council, neighbours: try db.neighbours(of: council))
-                        try db.addBenchmarks(computed)
-                        let indicators = Set(published.map(\.indicator)).sorted().joined(separator: ", ")
-                        FileHandleOutput.standardOutput("loaded \(published.count) published figures (\(indicators)) from \(file)\n")
+                        publications.append(file)
                     }
-                } catch let e as ExtractError {
-                    throw fail(e.description)
                 }
+                let neighbours = try groups?.neighbours[council] ?? db.neighbours(of: council)
+                let known = Dictionary(populations.filter { $0.ageGroup == .age0to17 }.map { ("\($0.code)|\($0.year)", $0.value) },
+                                       uniquingKeysWith: { a, _ in a })
+                for file in publications {
+                    let published = try ReferenceFiles.publication(path: file) { code, year in
+                        known["\(code)|\(year)"] ?? (try? db.population(code: code, year: year, ageGroup: .age0to17))?.value
+                    }
+                    typed += ReferenceFiles.benchmarks(from: published, council: council, neighbours: neighbours)
+                    let indicators = Set(published.map(\.indicator)).sorted().joined(separator: ", ")
+                    messages.append("\(published.count) published figures (\(indicators)) from \(file)")
+                }
+            } catch let e as ExtractError {
+                throw fail(e.description + " (nothing was loaded)")
             }
+            try db.loadReference(groups: groups, populations: populations, benchmarks: typed)
+            for m in messages { FileHandleOutput.standardOutput("loaded " + m + "\n") }
         }
 
         func firstLine(_ file: String) throws(ExtractError) -> String {
@@ -275,7 +292,7 @@ struct Benchmarks: ParsableCommand {
 
         func run() throws {
             guard let def = Catalogue.definition(indicator) else { throw fail("\"\(indicator)\" is not an indicator pop knows") }
-            let db = try store.openOrBuildDemo()
+            let db = try store.open()
             let council = try db.setting("council") ?? ""
             let neighbours = try db.neighbours(of: council)
             let all = try db.benchmarks(indicator: indicator)
@@ -297,8 +314,8 @@ struct Benchmarks: ParsableCommand {
                 out += "\(period)  " + [v("sn_mean"), v("sn_median"), v("england"), v("region"), v(council)].map { ReportTextPad.left($0, 9) }.joined()
                     + "  " + rank + "\n"
             }
-            let sources = Set(all.map(\.source)).sorted().prefix(4)
-            out += "sources: " + sources.joined(separator: "; ") + "\n"
+            let sources = Set(all.filter { $0.what.hasPrefix("sn_") }.map(\.source)).sorted()
+            out += "SN sources: " + sources.joined(separator: "; ") + "\n"
             FileHandleOutput.standardOutput(out)
         }
     }
@@ -321,7 +338,8 @@ struct Settings: ParsableCommand {
             try db.setSetting("sn_statistic", statistic)
         }
         let code = try db.setting("council") ?? "(not set)"
-        FileHandleOutput.standardOutput("council \(code) \(try db.setting("council_name") ?? ""), SN \(try db.setting("sn_statistic") ?? "mean"), database \(db.path)\n")
+        let name = try db.setting("council_name") ?? db.councilName(code) ?? ""
+        FileHandleOutput.standardOutput("council \(code) \(name), SN \(try db.setting("sn_statistic") ?? "mean"), database \(db.path)\n")
     }
 }
 
