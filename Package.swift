@@ -20,12 +20,18 @@ let package = Package(
         .target(name: "PopMetrics", dependencies: ["PopExtract", "PopCalendar"]),
         // SQLite through GRDB: months, figures, commentary, reference data.
         .target(name: "PopStore", dependencies: ["PopMetrics", "PopExtract", "PopCalendar", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The cell buffer, glyph sets and widgets views draw with. Depends on nothing of ours.
+        .target(name: "PopScreen"),
+        // The dashboard: state, key map, update and views, all pure.
+        .target(name: "PopDashboard", dependencies: ["PopScreen", "PopMetrics", "PopExtract", "PopCalendar"]),
+        // ncurses, for the one thin terminal backend.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
         .target(name: "PopDemo", dependencies: ["PopCalendar"]),
         .executableTarget(
             name: "pop",
             dependencies: [
-                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo", "PopStore",
+                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo", "PopStore", "PopScreen", "PopDashboard", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +39,8 @@ let package = Package(
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
         .testTarget(name: "PopStoreTests", dependencies: ["PopStore", "PopMetrics", "PopExtract", "PopCalendar", "PopDemo"]),
+        .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopMetrics", "PopExtract", "PopCalendar"],
+                    exclude: ["Golden"]),
         .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
     ]
 )

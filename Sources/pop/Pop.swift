@@ -13,9 +13,9 @@ struct Pop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pop",
         abstract: "Children's services performance on a page, from Annex A extracts.",
-        subcommands: [Report.self, Import.self, Metrics.self, Comment.self, Targets.self, PopulationCommand.self, Benchmarks.self,
+        subcommands: [Dashboard.self, Present.self, Report.self, Import.self, Metrics.self, Comment.self, Targets.self, PopulationCommand.self, Benchmarks.self,
                       Settings.self, Indicators.self, DemoCommand.self, Bench.self],
-        defaultSubcommand: Report.self
+        defaultSubcommand: Dashboard.self
     )
 }
 

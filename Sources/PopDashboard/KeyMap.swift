@@ -1,0 +1,126 @@
+import PopCalendar
+import PopMetrics
+
+public enum Action: String, CaseIterable, Sendable {
+    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export
+    case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
+}
+
+/// One line of the key map: the keys, what they do, and the words the help screen shows.
+public struct Binding: Sendable {
+    public let keys: [Key]
+    public let label: String
+    public let action: Action
+    public let help: String
+    public let presentation: Bool
+}
+
+/// The key map is data: `update` looks keys up here and the help screen is generated from it.
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        Binding(keys: [.up, .char("k")], label: "↑ k", action: .up, help: "previous panel or row", presentation: false),
+        Binding(keys: [.down, .char("j")], label: "↓ j", action: .down, help: "next panel or row", presentation: false),
+        Binding(keys: [.left, .char("h")], label: "← h", action: .left, help: "panel to the left", presentation: false),
+        Binding(keys: [.right, .char("l")], label: "→ l", action: .right, help: "panel to the right", presentation: false),
+        Binding(keys: [.enter], label: "Enter", action: .open, help: "open the panel, row or team", presentation: false),
+        Binding(keys: [.escape, .backspace], label: "Esc ⌫", action: .back, help: "back", presentation: false),
+        Binding(keys: [.char("t")], label: "t", action: .teams, help: "teams for the indicator", presentation: false),
+        Binding(keys: [.char("[")], label: "[", action: .previousMonth, help: "previous month", presentation: false),
+        Binding(keys: [.char("]")], label: "]", action: .nextMonth, help: "next month", presentation: false),
+        Binding(keys: [.pageUp], label: "PgUp", action: .pageUp, help: "page up", presentation: false),
+        Binding(keys: [.pageDown], label: "PgDn", action: .pageDown, help: "page down", presentation: false),
+        Binding(keys: [.home, .char("g")], label: "Home g", action: .top, help: "first row", presentation: false),
+        Binding(keys: [.end, .char("G")], label: "End G", action: .bottom, help: "last row", presentation: false),
+        Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit commentary (indicator page)", presentation: false),
+        Binding(keys: [.char("e")], label: "e", action: .export, help: "export this view as text", presentation: false),
+        Binding(keys: [.char("/")], label: "/", action: .find, help: "find an indicator by name", presentation: false),
+        Binding(keys: [.char("p")], label: "p", action: .present, help: "presentation mode", presentation: false),
+        Binding(keys: [.char("?")], label: "?", action: .help, help: "this help", presentation: false),
+        Binding(keys: [.char("q")], label: "q", action: .quit, help: "quit", presentation: false),
+        Binding(keys: [.pageDown, .char(" "), .right, .down, .char("j"), .char("l")], label: "PgDn Space → ↓", action: .nextSlide,
+                help: "next slide", presentation: true),
+        Binding(keys: [.pageUp, .left, .up, .char("k"), .char("h")], label: "PgUp ← ↑", action: .previousSlide, help: "previous slide", presentation: true),
+        Binding(keys: [.home], label: "Home", action: .firstSlide, help: "first slide", presentation: true),
+        Binding(keys: [.end], label: "End", action: .lastSlide, help: "last slide", presentation: true),
+        Binding(keys: [.char("b")], label: "b", action: .blank, help: "blank the screen (any key brings it back)", presentation: true),
+        Binding(keys: [.escape, .backspace], label: "Esc", action: .back, help: "leave presentation mode", presentation: true),
+        Binding(keys: [.char("["), .char("]")], label: "[ ]", action: .previousMonth, help: "previous / next month", presentation: true),
+        Binding(keys: [.char("?")], label: "?", action: .help, help: "this help", presentation: true),
+        Binding(keys: [.char("q")], label: "q", action: .quit, help: "quit", presentation: true),
+    ]
+
+    public static func action(for key: Key, presentation: Bool) -> Action? {
+        if presentation && key == .char("]") { return .nextMonth }
+        return bindings.first { $0.presentation == presentation && $0.keys.contains(key) }?.action
+    }
+
+    /// The help screen's lines, from the bindings themselves.
+    public static func helpLines(presentation: Bool) -> [String] {
+        let chosen = bindings.filter { $0.presentation == presentation }
+        let width = (chosen.map(\.label.count).max() ?? 6) + 2
+        return chosen.map { b in b.label + String(repeating: " ", count: max(1, width - b.label.count)) + b.help }
+    }
+}
+
+/// The rows a list screen offers, shared by drawing and by `update` (cursor, Enter, clicks).
+public enum Items {
+    public static func service(_ s: Service, _ data: DashboardData, _ month: YearMonth) -> [PageRow] {
+        data.rows(month).filter { $0.current.team == nil && $0.definition.service == s }
+    }
+
+    public struct TeamRow: Sendable {
+        public let team: String
+        public let row: PageRow
+    }
+
+    /// One row per team, worst first by the indicator's polarity (largest first for a count),
+    /// then the whole council.
+    public static func teams(_ id: String, _ data: DashboardData, _ month: YearMonth) -> [TeamRow] {
+        let rows = data.rows(month).filter { $0.current.id == id }
+        let council = rows.first { $0.current.team == nil }
+        var teams = rows.filter { $0.current.team != nil }.map { TeamRow(team: $0.current.team!, row: $0) }
+        let high = council?.current.polarity == .high || (council?.current.polarity == .none && council?.current.unit == .percent)
+        teams.sort { a, b in
+            let x = a.row.current.value ?? (high ? .infinity : -.infinity), y = b.row.current.value ?? (high ? .infinity : -.infinity)
+            if x != y { return high ? x < y : x > y }   // lowest share first; for low polarity and counts, highest first
+            return a.team < b.team
+        }
+        if let council { teams.append(TeamRow(team: "All teams", row: council)) }
+        return teams
+    }
+
+    /// A team's overdue children, most overdue first.
+    public static func overdue(_ id: String, _ team: String, _ data: DashboardData, _ month: YearMonth) -> [ChildVisit] {
+        data.visits(month, id, team).filter { !$0.inTime }.sorted { ($0.overdueBy, $1.child) > ($1.overdueBy, $0.child) }
+    }
+
+    /// The team indicator `t` opens from a service or a panel.
+    public static func teamIndicator(for s: Service) -> String? {
+        switch s {
+        case .mash, .careLeavers: nil
+        case .assessments: "asmt.within_45wd"
+        case .cin: "cin.visits_in_time"
+        case .cp: "cp.visits_in_time"
+        case .cla: "cla.visits_in_time"
+        case .yot: "yot.open"
+        }
+    }
+
+    /// Indicators whose title or id holds the query.
+    public static func find(_ query: String) -> [IndicatorDefinition] {
+        let q = query.lowercased()
+        guard !q.isEmpty else { return [] }
+        return Catalogue.definitions.filter { $0.title.lowercased().contains(q) || $0.id.lowercased().contains(q) }
+    }
+
+    static func count(_ s: AppState, _ data: DashboardData) -> Int {
+        switch s.screen {
+        case .overview: Service.allCases.count
+        case .service(let svc): service(svc, data, s.month).count
+        case .indicator: 0
+        case .teams(let id): teams(id, data, s.month).count
+        case .children(let id, let team): overdue(id, team, data, s.month).count
+        case .present: s.agenda.count
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import PopCalendar
+import PopMetrics
+
+public enum Key: Hashable, Sendable {
+    case up, down, left, right, enter, escape, backspace, pageUp, pageDown, home, end, tab
+    case char(Character)
+    case resize(width: Int, height: Int)
+    case click(x: Int, y: Int)
+}
+
+/// A place in the dashboard; the state keeps a stack of them so Esc goes back.
+public enum Screen: Hashable, Sendable {
+    case overview
+    case service(Service)
+    case indicator(String)
+    case teams(String)
+    case children(indicator: String, team: String)
+    case present
+}
+
+/// Something drawn over the screen, taking the keys while it is up.
+public enum Overlay: Hashable, Sendable {
+    case none
+    case help
+    case find(String)
+    case comment(String)
+    case blank
+    case message(String)
+}
+
+/// One slide of presentation mode: a service, or one of its indicators.
+public enum Slide: Hashable, Sendable {
+    case service(Service)
+    case indicator(String)
+
+    /// The default agenda: each service, then its headline indicators.
+    public static var defaultAgenda: [Slide] {
+        Service.allCases.flatMap { s in [Slide.service(s)] + Headlines.ids(s).map { Slide.indicator($0) } }
+    }
+
+    /// An agenda file: one slide per line, a service id (`cp`, `cla`, `care_leavers` …) or an
+    /// indicator id; blank lines and `#` comments skipped. Unknown names are reported by line.
+    public static func agenda(_ text: String) -> (slides: [Slide], problems: [String]) {
+        var slides: [Slide] = [], problems: [String] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if let s = Service(rawValue: line) { slides.append(.service(s)) } else if Catalogue.definition(line) != nil {
+                slides.append(.indicator(line))
+            } else {
+                problems.append("line \(n + 1): \"\(line)\" is neither a service nor an indicator")
+            }
+        }
+        return (slides, problems)
+    }
+}
+
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var month: YearMonth
+    public var stack: [Screen] = [.overview]
+    /// The selected item on each level of the stack.
+    public var cursor: [Int] = [0]
+    /// The first visible line or row on each level.
+    public var scroll: [Int] = [0]
+    public var agenda: [Slide]
+    public var slide = 0
+    public var overlay: Overlay = .none
+    public var quit = false
+    public var unicode: Bool
+    public var colour: Bool
+
+    public init(width: Int, height: Int, month: YearMonth, agenda: [Slide] = Slide.defaultAgenda, unicode: Bool = true, colour: Bool = true) {
+        self.width = width
+        self.height = height
+        self.month = month
+        self.agenda = agenda.isEmpty ? Slide.defaultAgenda : agenda
+        self.unicode = unicode
+        self.colour = colour
+    }
+
+    public var screen: Screen { stack.last ?? .overview }
+    public var selected: Int { cursor.last ?? 0 }
+
+    mutating func push(_ s: Screen) {
+        stack.append(s)
+        cursor.append(0)
+        scroll.append(0)
+    }
+
+    mutating func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        cursor.removeLast()
+        scroll.removeLast()
+    }
+
+    mutating func select(_ i: Int) {
+        cursor[cursor.count - 1] = i
+    }
+}
+
+/// What `update` asks the outside world to do.
+public enum Effect: Equatable, Sendable {
+    case saveComment(month: YearMonth, indicator: String, text: String)
+    case export(name: String, text: String)
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

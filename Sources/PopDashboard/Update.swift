@@ -1,0 +1,169 @@
+import PopCalendar
+import PopMetrics
+
+/// The whole of the dashboard's behaviour: a key, and the state it leads to. No terminal, no
+/// database: the effects it returns (save a comment, write an export) are carried out by the caller.
+public func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] {
+    if case .resize(let w, let h) = key {
+        s.width = w
+        s.height = h
+        keepVisible(&s, data)
+        return []
+    }
+    switch s.overlay {
+    case .help, .blank:
+        s.overlay = .none
+        if key == .char("q") { s.quit = true }
+        return []
+    case .message:
+        s.overlay = .none
+    case .find(let query):
+        switch key {
+        case .escape: s.overlay = .none
+        case .backspace: s.overlay = .find(String(query.dropLast()))
+        case .enter:
+            s.overlay = .none
+            if let first = Items.find(query).first { s.push(.indicator(first.id)) }
+        case .char(let c): s.overlay = .find(query + String(c))
+        default: break
+        }
+        return []
+    case .comment(let text):
+        switch key {
+        case .escape: s.overlay = .none
+        case .backspace: s.overlay = .comment(String(text.dropLast()))
+        case .enter:
+            s.overlay = .message("saved the commentary for \(s.month)")
+            if case .indicator(let id) = s.screen { return [.saveComment(month: s.month, indicator: id, text: text)] }
+        case .char(let c): s.overlay = .comment(text + String(c))
+        default: break
+        }
+        return []
+    case .none:
+        break
+    }
+
+    if case .click(let x, let y) = key { return click(&s, x, y, data) }
+    let presenting = s.screen == .present
+    guard let action = KeyMap.action(for: key, presentation: presenting) else { return [] }
+    let count = Items.count(s, data)
+    switch action {
+    case .quit: s.quit = true
+    case .help: s.overlay = .help
+    case .back: s.pop()
+    case .up: s.select(max(0, s.selected - 1))
+    case .down: s.select(min(max(0, count - 1), s.selected + 1))
+    case .left, .right:
+        if s.screen == .overview {
+            let step = action == .left ? -Layout.rowsPerColumn(s.width) : Layout.rowsPerColumn(s.width)
+            let target = s.selected + step
+            if target >= 0 && target < count { s.select(target) }
+        }
+    case .pageUp: s.select(max(0, s.selected - Layout.pageSize(s)))
+    case .pageDown: s.select(min(max(0, count - 1), s.selected + Layout.pageSize(s)))
+    case .top: s.select(0)
+    case .bottom: s.select(max(0, count - 1))
+    case .open: open(&s, data)
+    case .teams:
+        if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message("no team figures here") }
+    case .previousMonth, .nextMonth:
+        guard let i = data.months.firstIndex(of: s.month) else { break }
+        let j = action == .previousMonth ? i - 1 : i + 1
+        if j >= 0 && j < data.months.count { s.month = data.months[j] } else {
+            s.overlay = .message(action == .previousMonth ? "no earlier month stored" : "no later month stored")
+        }
+    case .present:
+        s.push(.present)
+        s.slide = 0
+    case .find: s.overlay = .find("")
+    case .comment:
+        if case .indicator(let id) = s.screen { s.overlay = .comment(data.comments[s.month]?[id] ?? "") }
+    case .export:
+        return [.export(name: Layout.exportName(s), text: render(s, data, hideChildIDs: true).plainText())]
+    case .nextSlide: s.slide = min(s.agenda.count - 1, s.slide + 1)
+    case .previousSlide: s.slide = max(0, s.slide - 1)
+    case .firstSlide: s.slide = 0
+    case .lastSlide: s.slide = s.agenda.count - 1
+    case .blank: s.overlay = .blank
+    }
+    keepVisible(&s, data)
+    return []
+}
+
+func open(_ s: inout AppState, _ data: DashboardData) {
+    switch s.screen {
+    case .overview: s.push(.service(Service.allCases[s.selected]))
+    case .service(let svc):
+        let rows = Items.service(svc, data, s.month)
+        if s.selected < rows.count { s.push(.indicator(rows[s.selected].current.id)) }
+    case .teams(let id):
+        let rows = Items.teams(id, data, s.month)
+        guard s.selected < rows.count, Headlines.visitIndicators.contains(id), rows[s.selected].team != "All teams" else { return }
+        s.push(.children(indicator: id, team: rows[s.selected].team))
+    case .indicator, .children, .present: break
+    }
+}
+
+func teamIndicator(_ s: AppState, _ data: DashboardData) -> String? {
+    switch s.screen {
+    case .overview: return Items.teamIndicator(for: Service.allCases[s.selected])
+    case .service(let svc):
+        let rows = Items.service(svc, data, s.month)
+        if s.selected < rows.count, rows[s.selected].definition.byTeam { return rows[s.selected].current.id }
+        return Items.teamIndicator(for: svc)
+    case .indicator(let id): return Catalogue.definition(id)?.byTeam == true ? id : nil
+    default: return nil
+    }
+}
+
+/// A click opens what it lands on, if ncurses reports mouse events.
+func click(_ s: inout AppState, _ x: Int, _ y: Int, _ data: DashboardData) -> [Effect] {
+    switch s.screen {
+    case .overview:
+        for (i, r) in Layout.panels(s, data).enumerated() where r.contains(x: x, y: y) {
+            s.select(i)
+            open(&s, data)
+            return []
+        }
+    case .service, .teams:
+        let row = y - Layout.tableTop + (s.scroll.last ?? 0)
+        if y >= Layout.tableTop && row >= 0 && row < Items.count(s, data) {
+            s.select(row)
+            open(&s, data)
+        }
+    default: break
+    }
+    keepVisible(&s, data)
+    return []
+}
+
+/// Scrolls so the selected item is on screen.
+func keepVisible(_ s: inout AppState, _ data: DashboardData) {
+    let level = s.scroll.count - 1
+    switch s.screen {
+    case .overview:
+        let panels = Layout.panels(AppState.unscrolled(s), data)
+        guard s.selected < panels.count else { return }
+        let p = panels[s.selected]
+        let visibleTop = Layout.bodyTop, visibleBottom = s.height - 1
+        var scroll = s.scroll[level]
+        if p.y - scroll < visibleTop { scroll = p.y - visibleTop }
+        if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
+        s.scroll[level] = max(0, scroll)
+    case .service, .teams, .children:
+        let rows = Layout.pageSize(s)
+        var scroll = s.scroll[level]
+        if s.selected < scroll { scroll = s.selected }
+        if s.selected >= scroll + rows { scroll = s.selected - rows + 1 }
+        s.scroll[level] = max(0, scroll)
+    default: break
+    }
+}
+
+extension AppState {
+    static func unscrolled(_ s: AppState) -> AppState {
+        var t = s
+        t.scroll[t.scroll.count - 1] = 0
+        return t
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End-to-end: the real pop binary in a real terminal (tmux): start on a fresh database (the demo
+# builds itself), see the page, open child protection, drill into teams and a team's overdue
+# children, present, resize, quit. Run by .ci/run after the unit tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=${POP_BIN:-.build/debug/pop}
+work=$(mktemp -d)
+export POP_DB="$work/pop.sqlite"
+session="pop-e2e-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+fail() { echo "e2e: $*" >&2; echo "---- screen ----" >&2; tmux capture-pane -p -t "$session" >&2 || true; exit 1; }
+
+# Wait until the screen shows a text (up to ~20 s: the first run builds the demo database).
+expect() {
+  for _ in $(seq 1 200); do
+    tmux capture-pane -p -t "$session" | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "never saw: $1"
+}
+
+tmux new-session -d -s "$session" -x 160 -y 48 \
+  "LANG=C.UTF-8 TERM=xterm-256color POP_DB='$POP_DB' '$bin' --frame-stats 2>'$work/stats'; echo \"EXIT \$?\" > '$work/exit'; sleep 60"
+
+expect "DEMO DATA"
+expect "MASH / front door"
+expect "Child protection"
+expect "71.1%"                                  # CP visits in time on the page
+tmux send-keys -t "$session" Down Down Down Enter
+expect "CP visits in time (10 working days)"     # the CP service page
+tmux send-keys -t "$session" Escape t            # t on the CP panel: visits in time by team
+expect "CP visits in time (10 working days) › by team"
+expect "Intervention & Planning Team 6"
+tmux send-keys -t "$session" Enter               # the worst team's overdue children
+expect "16 overdue"
+expect "BN"                                      # child IDs appear in the drill-down only
+tmux send-keys -t "$session" Escape Escape p
+expect "slide 1 of"
+tmux capture-pane -p -t "$session" | grep -q "BN[0-9]" && fail "a child ID is on a slide"
+tmux send-keys -t "$session" PageDown PageDown PageDown
+expect "slide 4 of"
+tmux send-keys -t "$session" Escape
+expect "MASH / front door"
+tmux resize-window -t "$session" -x 80 -y 24
+expect "DEMO DATA"
+tmux resize-window -t "$session" -x 60 -y 20
+expect "Terminal too small"
+tmux resize-window -t "$session" -x 200 -y 60
+expect "Youth offending"
+tmux send-keys -t "$session" q
+for _ in $(seq 1 50); do [[ -f "$work/exit" ]] && break; sleep 0.1; done
+[[ "$(cat "$work/exit" 2>/dev/null)" == "EXIT 0" ]] || fail "pop did not quit cleanly: $(cat "$work/exit" 2>/dev/null)"
+echo "e2e: dashboard in tmux passed ($(cat "$work/stats"))"
+
+# Without a terminal: a clear message and a non-zero exit.
+set +e
+"$bin" </dev/null >/dev/null 2>"$work/err"
+status=$?
+set -e
+[[ $status -ne 0 ]] && grep -q "pop report" "$work/err" || { echo "e2e: without a terminal pop exited $status: $(cat "$work/err")" >&2; exit 1; }
+echo "e2e: no-terminal check passed"
