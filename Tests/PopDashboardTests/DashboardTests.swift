@@ -214,8 +214,9 @@ let sizes = [(80, 24), (120, 40), (200, 60)]
 @Suite struct ScreenTests {
     @Test func sparklinesAndDigits() {
         #expect(Glyphs.unicode.sparkline([0, 7, nil, 3.5]) == "▁█ ▅")
-        #expect(Glyphs.ascii.sparkline([1, 1]) == "++")
-        #expect(BigDigits.render("71.1%")[4] == "  █ ███   █ ███ █  █")
+        #expect(Glyphs.ascii.sparkline([1, 1]) == "**")   // a flat line sits mid-scale: level 4 of 0–7
+        // Bottom rows of 7, 1, ., 1, % joined by one space.
+        #expect(BigDigits.render("71.1%")[4] == "  █ ███ █ ███ █  █")
         #expect(BigDigits.render("7", full: "#")[0] == "###")
     }
 
