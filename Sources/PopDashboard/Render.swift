@@ -185,13 +185,17 @@ struct Views {
         let titleWidth = 19
         let essentials: [(String, Int, Style, Bool)] = [(value(r.current), 7, .bold, false), (compactRag(r.current.rag), 3, ragStyle(r.current.rag), true),
                                                         (change(r), 7, directionStyle(r.direction), false)]
-        let optional: [(String, Int, Style, Bool)] = [(variance(r), 8, ragStyle(r.current.rag), false), (sn(r), 8, muted, false),
+        // One reference column: the target where there is one, else the SN figure; SN gets a
+        // column of its own (for rows with both) only when there is room.
+        let hasTarget = r.current.target != nil
+        let optional: [(String, Int, Style, Bool)] = [(variance(r), 8, ragStyle(r.current.rag), false),
+                                                      (hasTarget ? "T " + target(r) : sn(r), 8, muted, false), (hasTarget ? sn(r) : "", 8, muted, false),
                                                       (spark(r.current.id), 12, accentSpark, true)]
         var columns = essentials
         var used = titleWidth + essentials.reduce(0) { $0 + $1.1 + 1 }
         var chosen: [Int] = []
-        // The sparkline matters most after the essentials, then variance, then SN.
-        for i in [2, 0, 1] where used + optional[i].1 + 1 <= w {
+        // After the essentials: the sparkline, then variance, target and SN, as the width allows.
+        for i in [3, 0, 1, 2] where used + optional[i].1 + 1 <= w {
             chosen.append(i)
             used += optional[i].1 + 1
         }
