@@ -35,12 +35,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar"]),
+        // Paths to fixtures and ../shared, shared by the test targets.
+        .target(name: "PopTestSupport", path: "Tests/PopTestSupport"),
+        .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract"]),
-        .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
-        .testTarget(name: "PopStoreTests", dependencies: ["PopStore", "PopMetrics", "PopExtract", "PopCalendar", "PopDemo"]),
-        .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopMetrics", "PopExtract", "PopCalendar"],
+        .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"]),
+        .testTarget(name: "PopStoreTests", dependencies: ["PopStore", "PopMetrics", "PopExtract", "PopCalendar", "PopDemo", "PopTestSupport"]),
+        .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
+        .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"]),
     ]
 )

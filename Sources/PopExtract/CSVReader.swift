@@ -139,6 +139,25 @@ public struct CSVReader {
             return keepGoing
         }
 
+        /// Handles a byte outside quotes: a separator, a line end or data. Returns the
+        /// callback's verdict when a record ended.
+        @inline(__always)
+        mutating func unquoted(_ b: UInt8, _ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
+            switch b {
+            case 0x2C:
+                endField()
+                state = .fieldStart
+            case 0x0A, 0x0D:
+                line += 1
+                state = b == 0x0D ? .afterCR : .fieldStart
+                return try endRecord(body)
+            default:
+                append(b)
+                state = .unquoted
+            }
+            return true
+        }
+
         mutating func feed(_ data: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
             for b in data {
                 switch state {
@@ -146,45 +165,25 @@ public struct CSVReader {
                     // A CR ended the record; a following LF belongs to it.
                     state = .fieldStart
                     if b == 0x0A { continue }
-                    fallthrough
+                    if b == 0x22 { state = .quoted; continue }
+                    if try !unquoted(b, body) { return false }
                 case .fieldStart:
                     if b == 0x22 { state = .quoted; continue }
-                    fallthrough
+                    if try !unquoted(b, body) { return false }
                 case .unquoted:
-                    switch b {
-                    case 0x2C: endField(); state = .fieldStart
-                    case 0x0A:
-                        line += 1
-                        state = .fieldStart
-                        if try !endRecord(body) { return false }
-                    case 0x0D:
-                        line += 1
-                        state = .afterCR
-                        if try !endRecord(body) { return false }
-                    default: append(b); state = .unquoted
-                    }
+                    if try !unquoted(b, body) { return false }
                 case .quoted:
                     if b == 0x22 { state = .quoteInQuoted } else {
                         if b == 0x0A { line += 1 }
                         append(b)
                     }
                 case .quoteInQuoted:
-                    switch b {
-                    case 0x22: append(0x22); state = .quoted
-                    case 0x2C: endField(); state = .fieldStart
-                    case 0x0A:
-                        line += 1
-                        state = .fieldStart
-                        if try !endRecord(body) { return false }
-                    case 0x0D:
-                        line += 1
-                        state = .afterCR
-                        if try !endRecord(body) { return false }
-                    default:
-                        // Text after a closing quote (`"a"b`): keep it, as Excel does.
-                        append(b)
-                        state = .unquoted
-                    }
+                    // `""` is a quote; anything else ends the quoted part (text after a closing
+                    // quote, `"a"b`, is kept, as Excel does).
+                    if b == 0x22 {
+                        append(0x22)
+                        state = .quoted
+                    } else if try !unquoted(b, body) { return false }
                 }
             }
             return true

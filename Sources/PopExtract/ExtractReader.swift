@@ -59,9 +59,19 @@ public enum ExtractReader {
 
     /// Reads one list file into `extract`.
     public static func readList(_ list: ListKind, path: String, into extract: inout Extract) throws(ExtractError) {
+        try readList(list, into: &extract) { body throws in try CSVReader.read(path: path, body) }
+    }
+
+    /// Reads one list from in-memory CSV text (tests, fuzzing, the demo).
+    public static func readList(_ list: ListKind, bytes: [UInt8], into extract: inout Extract) throws(ExtractError) {
+        try readList(list, into: &extract) { body throws in try CSVReader.read(bytes: bytes, body) }
+    }
+
+    static func readList(_ list: ListKind, into extract: inout Extract,
+                         reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) {
         var sheet = Sheet(list: list)
         do {
-            try CSVReader.read(path: path) { record in
+            try reading { record in
                 try sheet.take(record, extract: &extract)
                 return true
             }
@@ -75,26 +85,6 @@ public enum ExtractReader {
         if sheet.columns == nil {
             throw ExtractError(file: list.fileName, line: 1, message: "the file is empty: there is no header row")
         }
-        sheet.finish(into: &extract)
-    }
-
-    /// Reads one list from in-memory CSV text (tests, fuzzing).
-    public static func readList(_ list: ListKind, bytes: [UInt8], into extract: inout Extract) throws(ExtractError) {
-        var sheet = Sheet(list: list)
-        do {
-            try CSVReader.read(bytes: bytes) { record in
-                try sheet.take(record, extract: &extract)
-                return true
-            }
-        } catch let e as ExtractError {
-            throw e
-        } catch {
-            throw ExtractError(file: list.fileName, message: "cannot be read (\(error))")
-        }
-        if sheet.columns == nil {
-            throw ExtractError(file: list.fileName, line: 1, message: "the file is empty: there is no header row")
-        }
-        sheet.finish(into: &extract)
     }
 
     static func isDirectory(_ path: String) -> Bool {
@@ -274,7 +264,6 @@ struct Sheet {
         }
     }
 
-    func finish(into extract: inout Extract) {}
 }
 
 /// A column as found in the header: its canonical name (for messages) and its position.

@@ -1,20 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import Testing
 import PopCalendar
+import PopTestSupport
 
 func d(_ s: String) -> Day { DateParser.parse(s).day! }
 
-/// `../shared` beside the project, where reference data lives.
-let sharedFolder: String = {
-    let here = #filePath  // …/Tests/PopCalendarTests/CalendarTests.swift
-    var parts = here.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/") + "/../shared"
-}()
 
 @Suite struct DayTests {
     @Test func roundTripsCivilDates() {
@@ -119,8 +108,7 @@ let sharedFolder: String = {
     }
 
     @Test func agreesWithGovUkForEveryYearInTheFile() throws {
-        let path = sharedFolder + "/reference-data/bank-holidays.json"
-        let text = try #require(readText(path))
+        let text = try #require(TestPaths.text(TestPaths.referenceData + "/bank-holidays.json"))
         let published = try BankHolidayFile.englandAndWalesDays(json: text)
         let years = Set(published.map(\.year))
         #expect(years.min() == 2012 && years.max()! >= 2026)
@@ -139,16 +127,3 @@ let sharedFolder: String = {
     }
 }
 
-/// Reads a whole file as UTF-8 with the C library (the calendar module has no file I/O).
-func readText(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        bytes += buf[0..<n]
-    }
-    return String(decoding: bytes, as: UTF8.self)
-}

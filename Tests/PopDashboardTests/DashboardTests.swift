@@ -5,12 +5,9 @@ import PopExtract
 import PopMetrics
 import PopScreen
 @testable import PopDashboard
+import PopTestSupport
 
-let projectFolder: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
+let projectFolder = TestPaths.project
 let goldenFolder = projectFolder + "/Tests/PopDashboardTests/Golden"
 
 /// The demo's twelve months, computed once for every test in this target.

@@ -3,33 +3,13 @@ import PopCalendar
 import PopDemo
 import PopExtract
 import PopMetrics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PopTestSupport
 
-let projectFolder: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
-let demoFolder = projectFolder + "/Fixtures/demo"
+let demoFolder = TestPaths.demo
 
 func day(_ s: String) -> Day { DateParser.parse(s).day! }
 
-func readBytes(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        bytes += buf[0..<n]
-    }
-    return bytes
-}
+func readBytes(_ path: String) -> [UInt8]? { TestPaths.bytes(path) }
 
 func snapshot(_ month: String, _ asAt: String) throws -> Snapshot {
     let extract = try ExtractReader.read(folder: demoFolder + "/" + month, asAt: day(asAt))

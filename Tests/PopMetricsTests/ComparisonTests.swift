@@ -3,6 +3,7 @@ import Testing
 import PopCalendar
 import PopExtract
 @testable import PopMetrics
+import PopTestSupport
 
 @Suite struct ComparisonTests {
     @Test func varianceAndRAGAgainstTarget() {
@@ -113,10 +114,7 @@ import PopExtract
 @Suite struct DocumentationTests {
     /// docs/indicators.md carries the catalogue exactly as the code declares it.
     @Test func indicatorsPageMatchesTheCatalogue() throws {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let path = parts.joined(separator: "/") + "/docs/indicators.md"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try #require(TestPaths.text(TestPaths.project + "/docs/indicators.md"))
         #expect(text.hasSuffix(CatalogueText.markdown()), "regenerate the tables: swift run pop indicators")
     }
 }

@@ -5,13 +5,10 @@ import PopDemo
 import PopExtract
 import PopMetrics
 @testable import PopStore
+import PopTestSupport
 
-let projectFolder: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
-let shared = projectFolder + "/../shared/reference-data"
+let projectFolder = TestPaths.project
+let shared = TestPaths.referenceData
 
 func day(_ s: String) -> Day { DateParser.parse(s).day! }
 
