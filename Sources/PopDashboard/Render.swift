@@ -395,7 +395,7 @@ struct Views {
             let r = t.row
             let cells: [(String, Style)] = percent
                 ? [(r.current.denominator.map(Display.grouped) ?? "–", st(.plain)), (r.current.numerator.map(Display.grouped) ?? "–", st(.plain)),
-                   (value(r.current), st(.bold)), ((rag(r.current.rag) + " " + variance(r)).trimmingCharacters(), st(ragStyle(r.current.rag))),
+                   (value(r.current), st(.bold)), (Display.trimmed(rag(r.current.rag) + " " + variance(r)), st(ragStyle(r.current.rag))),
                    (change(r), st(directionStyle(r.direction)))]
                 : [(value(r.current), st(.bold)), (change(r), st(directionStyle(r.direction)))]
             var x = 2 + titleWidth
@@ -565,7 +565,7 @@ enum ReportTextMissing {
     }
 }
 
-func leftPad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+func leftPad(_ s: String, _ n: Int) -> String { Display.padLeft(s, n) }
 
 extension Style {
     func merged(bold: Bool) -> Style {

@@ -43,7 +43,7 @@ public enum Slide: Hashable, Sendable {
     public static func agenda(_ text: String) -> (slides: [Slide], problems: [String]) {
         var slides: [Slide] = [], problems: [String] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters()
+            let line = Display.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if let s = Service(rawValue: line) { slides.append(.service(s)) } else if Catalogue.definition(line) != nil {
                 slides.append(.indicator(line))
@@ -105,13 +105,4 @@ public struct AppState: Sendable {
 public enum Effect: Equatable, Sendable {
     case saveComment(month: YearMonth, indicator: String, text: String)
     case export(name: String, text: String)
-}
-
-extension StringProtocol {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
-    }
 }

@@ -82,7 +82,7 @@ public enum ExtractReader {
         } catch {
             throw ExtractError(file: list.fileName, message: "cannot be read (\(error))")
         }
-        if sheet.columns == nil {
+        if sheet.build == nil {
             throw ExtractError(file: list.fileName, line: 1, message: "the file is empty: there is no header row")
         }
     }
@@ -122,7 +122,6 @@ public enum ExtractReader {
 /// Reads the records of one list: the header first, then one typed row per record.
 struct Sheet {
     let list: ListKind
-    var columns: [String: Int]?
     /// Builds and appends one row; made at the header, with every column's index resolved once.
     var build: ((inout Row, inout Extract) -> Void)?
 
@@ -156,13 +155,7 @@ struct Sheet {
             throw ExtractError(file: list.fileName, line: record.line, column: name,
                                message: "this column is missing (\(list.title) needs it)")
         }
-        // Keep only the columns pop reads, keyed by their canonical name.
-        var columns: [String: Int] = [:]
-        for name in [Column.childID] + Column.required(list) + Column.optional(list) {
-            if let i = map[Column.key(name)] { columns[name] = i }
-        }
-        self.columns = columns
-        func c(_ name: String) -> ColumnRef { ColumnRef(name: name, index: columns[name]) }
+        func c(_ name: String) -> ColumnRef { ColumnRef(name: name, index: map[Column.key(name)]) }
         let child = c(Column.childID), team = c(Column.team), worker = c(Column.worker)
         /// Child ID, team and worker, common to every list.
         func common(_ row: inout Row) -> (String, String, String) {
@@ -174,7 +167,7 @@ struct Sheet {
         switch list {
         case .list1:
             extract.contacts = []
-            extract.hasContactDecisions = columns[Column.contactDecision] != nil
+            extract.hasContactDecisions = map[Column.key(Column.contactDecision)] != nil
             let date = c(Column.contactDate), source = c(Column.contactSource), decision = c(Column.contactDecision)
             build = { row, x in
                 let (id, _, _) = common(&row)

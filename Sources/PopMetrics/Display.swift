@@ -50,6 +50,24 @@ public enum Display {
         }
     }
 
+    /// Text padded on the left (right-aligned) to `width` columns; longer text is left alone.
+    public static func padLeft(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+    }
+
+    /// Text padded on the right (left-aligned) to `width` columns.
+    public static func padRight(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+
+    /// Text without surrounding white space.
+    public static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        var t = Substring(s)
+        while t.first?.isWhitespace == true { t = t.dropFirst() }
+        while t.last?.isWhitespace == true { t = t.dropLast() }
+        return String(t)
+    }
+
     /// A variance as the council's report shows it: `(25.3%)` when negative, `7.5%` otherwise;
     /// the plain difference (no %) against a target of 0.
     public static func variance(_ v: Double, targetIsZero: Bool = false) -> String {

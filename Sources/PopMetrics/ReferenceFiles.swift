@@ -41,7 +41,7 @@ public enum ReferenceFiles {
 
     /// A published cell as a number; suppressed and blank cells are nil.
     public static func number(_ s: String) -> Double? {
-        let t = s.trimmingSpaces
+        let t = Display.trimmed(s)
         if t.isEmpty || suppressed.contains(t.lowercased()) { return nil }
         return Double(t.replacingAll(",", with: ""))
     }
@@ -229,13 +229,6 @@ public enum ReferenceFiles {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
-    }
-
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard let t = target.first, target.count == 1 else { return self }
         return replacingAll(t, with: replacement)

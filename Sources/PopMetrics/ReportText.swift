@@ -96,8 +96,8 @@ public enum ReportText {
         Service.allCases.map { s in (s, rows.filter { $0.definition.service == s }) }
     }
 
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-    static func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+    static func pad(_ s: String, _ n: Int) -> String { Display.padRight(s, n) }
+    static func left(_ s: String, _ n: Int) -> String { Display.padLeft(s, n) }
 
     // MARK: formats
 

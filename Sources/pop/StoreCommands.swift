@@ -311,7 +311,7 @@ struct Benchmarks: ParsableCommand {
                     if let c = PageModel.neighbourComparison(value, benchmarks: rows, period: period, neighbourCodes: neighbours, statistic: .mean),
                        let r = c.rank, let of = c.rankedAmong { rank = "\(r) of \(of)" }
                 }
-                out += "\(period)  " + [v("sn_mean"), v("sn_median"), v("england"), v("region"), v(council)].map { ReportTextPad.left($0, 9) }.joined()
+                out += "\(period)  " + [v("sn_mean"), v("sn_median"), v("england"), v("region"), v(council)].map { Display.padLeft($0, 9) }.joined()
                     + "  " + rank + "\n"
             }
             let sources = Set(all.filter { $0.what.hasPrefix("sn_") }.map(\.source)).sorted()
@@ -341,10 +341,6 @@ struct Settings: ParsableCommand {
         let name = try db.setting("council_name") ?? db.councilName(code) ?? ""
         FileHandleOutput.standardOutput("council \(code) \(name), SN \(try db.setting("sn_statistic") ?? "mean"), database \(db.path)\n")
     }
-}
-
-enum ReportTextPad {
-    static func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 }
 
 extension String {
