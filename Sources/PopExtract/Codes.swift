@@ -77,6 +77,16 @@ public enum CountField: Hashable, Sendable {
     public var value: Int? { if case .value(let v) = self { return v } else { return nil } }
 }
 
+/// A coded cell: blank (none recorded), a value, or text that is not one of the codes.
+/// Blank is not bad: it stays in a breakdown's base; bad leaves it.
+public enum CodedField<Value: Sendable & Hashable>: Sendable, Hashable {
+    case blank
+    case value(Value)
+    case bad
+
+    public var value: Value? { if case .value(let v) = self { return v } else { return nil } }
+}
+
 public enum AbuseCategory: String, CaseIterable, Sendable {
     case neglect, physical, sexual, emotional, multiple
 

@@ -270,7 +270,7 @@ struct CodeMemo {
     var yesNo: [String: YesNo] = [:]
     var source: [String: (SourceGroup, Bool)] = [:]
     var status: [String: CaseStatus?] = [:]
-    var category: [String: AbuseCategory?] = [:]
+    var category: [String: CodedField<AbuseCategory>] = [:]
     var legal: [String: LegalGroup] = [:]
     var location: [String: PlacementLocation] = [:]
     var activity: [String: ActivityGroup] = [:]
@@ -346,8 +346,14 @@ struct Row {
         code(c, \.status, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
     }
 
-    mutating func category(_ c: ColumnRef) -> AbuseCategory? {
-        code(c, \.category, AbuseCategory.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank category of abuse" : "not a category of abuse" }
+    mutating func category(_ c: ColumnRef) -> CodedField<AbuseCategory> {
+        code(c, \.category, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
+            switch v {
+            case .value: nil
+            case .blank: "blank category of abuse: the child counts on plans, in no category"
+            case .bad: "not a category of abuse"
+            }
+        }
     }
 
     mutating func legal(_ c: ColumnRef) -> LegalGroup { code(c, \.legal, LegalGroup.parse) { _, _ in nil } }

@@ -82,8 +82,7 @@ public struct ChildProtectionPlan: Sendable {
     public var child: String
     public var dateOfBirth: DateField
     public var start: DateField
-    /// nil for a blank or unreadable category.
-    public var category: AbuseCategory?
+    public var category: CodedField<AbuseCategory>
     public var lastVisit: DateField
     public var seenAlone: YesNo
     public var latestReview: DateField

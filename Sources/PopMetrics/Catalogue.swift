@@ -35,7 +35,7 @@ public enum Catalogue {
 
     static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
-                               _ classify: @escaping @Sendable (Cohorts, Row) -> String?) -> Measure {
+                               _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
         let defs = groups.map { g in
             (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists, breakdown: true,
                                definition.replacingGroup(with: g.1)))
@@ -90,7 +90,7 @@ public enum Catalogue {
         },
         breakdown("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash, [.list3],
                   "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.",
-                  { $0.referralsYTD }) { _, r in r.source.rawValue },
+                  { $0.referralsYTD }) { _, r in .group(r.source.rawValue) },
 
         // MARK: Assessments, S47 and ICPC (Lists 4, 5)
         count(d("asmt.completed", "Assessments completed", .assessments, .count, .none, [.list4], team: true,
@@ -134,7 +134,13 @@ public enum Catalogue {
                "Children on child protection plans per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.protectionPlansOpen.count },
         breakdown("cp.category", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) }, .cp, [.list7],
                   "Children on plans at the reporting date whose latest category of abuse is GROUP, as a number and a share.",
-                  { $0.protectionPlansOpen }) { _, p in p.category?.rawValue },
+                  { $0.protectionPlansOpen }) { _, p in
+            switch p.category {
+            case .value(let c): .group(c.rawValue)
+            case .blank: .noGroup
+            case .bad: .unreadable
+            }
+        },
         count(d("cp.starts_ytd", "CP plans started YTD", .cp, .count, .none, [.list7],
                 "Child protection plans started since 1 April."), { $0.protectionPlansStartedYTD }),
         share(d("cp.repeat_ytd", "Repeat CP plans YTD", .cp, .percent, .low, [.list7],
@@ -154,7 +160,11 @@ public enum Catalogue {
         Measure(definitions: [d("cp.under5", "Children under 5 on plans", .cp, .percent, .none, [.list7], breakdown: true,
                                 "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")]) { c, _ in
             Kernel.breakdown([("u5", Catalogue.definition("cp.under5")!)], c.protectionPlansOpen) { p in
-                c.underFive(p).map { $0 ? "u5" : "5+" }
+                switch c.underFive(p) {
+                case true?: .group("u5")
+                case false?: .noGroup
+                case nil: .unreadable
+                }
             }
         },
         share(d("cp.visits_in_time", "CP visits in time (10 working days)", .cp, .percent, .high, [.list7], team: true,
@@ -183,7 +193,7 @@ public enum Catalogue {
                "Children in care per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInCareOpen.count },
         breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla, [.list8],
                   "Children in care whose legal status is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
-            c.legalStatus.rawValue
+            .group(c.legalStatus.rawValue)
         },
         share(d("cla.placements_3plus", "3+ placements in 12 months", .cla, .percent, .low, [.list8],
                 "Of children in care, the share with three or more placements in the last 12 months."),
@@ -239,7 +249,13 @@ public enum Catalogue {
                 "Care leavers the council supports."), { $0.careLeavers }),
         breakdown("cl.age", [("17_under", "17 and under"), ("18", "18"), ("19", "19"), ("20", "20"), ("21", "21"), ("22_over", "22 and over")],
                   .careLeavers, [.list9], "Care leavers aged GROUP at the reporting date, as a number and a share.",
-                  { $0.careLeavers }) { c, l in c.ageBand(l) },
+                  { $0.careLeavers }) { c, l in
+            switch l.dateOfBirth {
+            case .blank: .noGroup        // an unknown age: counted, in no band
+            case .bad: .unreadable
+            case .day: c.ageBand(l).map { .group($0) } ?? .noGroup
+            }
+        },
         share(d("cl.eet_19_21", "In education, employment or training (19–21)", .careLeavers, .percent, .high, [.list9],
                 "Of care leavers aged 19–21, the share in education, employment or training."),
               { $0.careLeavers19to21 }) { _, l in if case .eet = l.activity { return true } else { return false } },

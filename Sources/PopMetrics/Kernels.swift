@@ -56,15 +56,27 @@ enum Kernel {
         [percentValue(def, team: nil, numerator, denominator)]
     }
 
-    /// Every group of a breakdown, zeros included: group count as numerator, the base (rows whose
-    /// group could be read) as denominator, the share as value.
-    static func breakdown<Row>(_ defs: [(group: String, def: IndicatorDefinition)], _ rows: [Row], classify: (Row) -> String?) -> [IndicatorValue] {
+    /// Where a row falls in a breakdown: a group; the base but no group (a blank value, which is
+    /// not bad); or out of numerator and denominator alike (an unreadable value).
+    enum Placement {
+        case group(String)
+        case noGroup
+        case unreadable
+    }
+
+    /// Every group of a breakdown, zeros included: group count as numerator, the base (rows not
+    /// left out as unreadable) as denominator, the share as value.
+    static func breakdown<Row>(_ defs: [(group: String, def: IndicatorDefinition)], _ rows: [Row], classify: (Row) -> Placement) -> [IndicatorValue] {
         var counts: [String: Int] = [:]
         var base = 0
         for r in rows {
-            guard let g = classify(r) else { continue }
-            base += 1
-            counts[g, default: 0] += 1
+            switch classify(r) {
+            case .unreadable: continue
+            case .noGroup: base += 1
+            case .group(let g):
+                base += 1
+                counts[g, default: 0] += 1
+            }
         }
         return defs.map { percentValue($0.def, team: nil, counts[$0.group] ?? 0, base) }
     }

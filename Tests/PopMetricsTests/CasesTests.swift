@@ -139,13 +139,14 @@ import PopExtract
         let s = try compute([.list9: Self.list9])
         #expect(s.count("cl.total") == 5)                // L1 counted once: its later line stands
         // Ages at R: L1 18 (born 29 February, no birthday yet), L2 19 (birthday on R), L3 21,
-        // L4 23; L5's age is unknown and in no band.
-        #expect(s.nd("cl.age.17_under") == (0, 4))
-        #expect(s.nd("cl.age.18") == (1, 4))
-        #expect(s.nd("cl.age.19") == (1, 4))
-        #expect(s.nd("cl.age.20") == (0, 4))
-        #expect(s.nd("cl.age.21") == (1, 4))
-        #expect(s.nd("cl.age.22_over") == (1, 4))
+        // L4 23. L5 has no date of birth: an unknown age, in no band, but blank is not bad, so
+        // L5 stays in the base of all 5 care leavers.
+        #expect(s.nd("cl.age.17_under") == (0, 5))
+        #expect(s.nd("cl.age.18") == (1, 5))
+        #expect(s.nd("cl.age.19") == (1, 5))
+        #expect(s.nd("cl.age.20") == (0, 5))
+        #expect(s.nd("cl.age.21") == (1, 5))
+        #expect(s.nd("cl.age.22_over") == (1, 5))
         #expect(s.nd("cl.eet_19_21") == (1, 2))          // L3 (P2), not L2 (G5)
         #expect(s.nd("cl.suitable_19_21") == (1, 2))     // L3
         // In touch in (31/01/2018, R]: L1 (its standing row), L4, L5; L2's 31/01/2018 is too old.
@@ -203,6 +204,36 @@ import PopExtract
         #expect(s.value("cla.children") == nil)
         #expect(s.missingLists.contains(.list8))
         #expect(!s.missingLists.contains(.list7))
+    }
+
+    /// In a breakdown a blank value stays in the base in no group; an unreadable one leaves
+    /// numerator and denominator alike.
+    @Test func blankStaysInABreakdownsBaseUnreadableLeavesIt() throws {
+        let list7 = """
+            Child Unique ID,Date of Birth,Child Protection Plan Start Date,Latest Category of Abuse,Date of the Last Statutory Visit,Was the Child Seen Alone?,Date of latest review conference,Child Protection Plan End Date,Number of Previous Child Protection Plans,Allocated Team
+            A,01/01/2010,01/12/2018,Neglect,,,,,0,T
+            B,01/01/2010,01/12/2018,,,,,,0,T
+            C,01/01/2010,01/12/2018,unknown thing,,,,,0,T
+
+            """
+        let list9 = """
+            Child Unique ID,Date of Birth,Latest Date of Contact,Latest Pathway Plan Review Date,Suitability of Accommodation,Activity Status
+            L1,01/06/2000,,,,
+            L2,,,,,
+            L3,31/02/2000,,,,
+
+            """
+        let s = try compute([.list7: list7, .list9: list9])
+        // 3 children on plans: A neglect; B blank (in the base, no category); C unreadable (out).
+        #expect(s.count("cp.children") == 3)
+        #expect(s.nd("cp.category.neglect") == (1, 2))
+        #expect(s.nd("cp.category.emotional") == (0, 2))
+        #expect(s.dataQuality.contains { $0.line == 4 && $0.value == "unknown thing" && $0.problem == "not a category of abuse" })
+        // 3 care leavers: L1 aged 18; L2 no date of birth (in the base, no band); L3's date
+        // cannot be read (out of the base).
+        #expect(s.count("cl.total") == 3)
+        #expect(s.nd("cl.age.18") == (1, 2))
+        #expect(s.nd("cl.age.19") == (0, 2))
     }
 
     @Test func ratesWithoutPopulationHaveNoValue() throws {
