@@ -158,25 +158,66 @@ public struct CSVReader {
             return true
         }
 
+        /// Appends a run of plain bytes at once, cutting the field at `maxFieldBytes`.
+        @inline(__always)
+        mutating func append(run: UnsafePointer<UInt8>, count: Int) {
+            guard count > 0 else { return }
+            let room = CSVReader.maxFieldBytes - (record.bytes.count - fieldStart)
+            if count <= room {
+                record.bytes.append(contentsOf: UnsafeBufferPointer(start: run, count: count))
+            } else {
+                if room > 0 { record.bytes.append(contentsOf: UnsafeBufferPointer(start: run, count: room)) }
+                record.truncated = true
+            }
+        }
+
+        /// Feeds a chunk. Runs of plain bytes (most of any file) are found by a tight scan and
+        /// copied at once; only separators, line ends and quotes go through the state machine.
         mutating func feed(_ data: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
-            for b in data {
+            guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+            let n = data.count
+            var i = 0
+            while i < n {
+                let b = base[i]
                 switch state {
                 case .afterCR:
                     // A CR ended the record; a following LF belongs to it.
                     state = .fieldStart
-                    if b == 0x0A { continue }
-                    if b == 0x22 { state = .quoted; continue }
+                    if b == 0x0A { i += 1; continue }
+                    if b == 0x22 { state = .quoted; i += 1; continue }
                     if try !unquoted(b, body) { return false }
-                case .fieldStart:
-                    if b == 0x22 { state = .quoted; continue }
-                    if try !unquoted(b, body) { return false }
-                case .unquoted:
-                    if try !unquoted(b, body) { return false }
-                case .quoted:
-                    if b == 0x22 { state = .quoteInQuoted } else {
-                        if b == 0x0A { line += 1 }
-                        append(b)
+                    i += 1
+                case .fieldStart, .unquoted:
+                    if state == .fieldStart && b == 0x22 { state = .quoted; i += 1; continue }
+                    var j = i
+                    while j < n {
+                        let c = base[j]
+                        if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                        j += 1
                     }
+                    if j > i {
+                        append(run: base + i, count: j - i)
+                        state = .unquoted
+                        i = j
+                        continue
+                    }
+                    if try !unquoted(b, body) { return false }
+                    i += 1
+                case .quoted:
+                    var j = i
+                    while j < n {
+                        let c = base[j]
+                        if c == 0x22 || c == 0x0A { break }
+                        j += 1
+                    }
+                    append(run: base + i, count: j - i)
+                    i = j
+                    guard i < n else { break }
+                    if base[i] == 0x22 { state = .quoteInQuoted } else {
+                        line += 1
+                        append(0x0A)
+                    }
+                    i += 1
                 case .quoteInQuoted:
                     // `""` is a quote; anything else ends the quoted part (text after a closing
                     // quote, `"a"b`, is kept, as Excel does).
@@ -184,6 +225,7 @@ public struct CSVReader {
                         append(0x22)
                         state = .quoted
                     } else if try !unquoted(b, body) { return false }
+                    i += 1
                 }
             }
             return true

@@ -28,51 +28,59 @@ public struct ExtractError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Reads an extract folder into typed lists and a data-quality list.
+/// Reads an extract folder into typed rows and a data-quality list.
 public enum ExtractReader {
-    /// Reads every list present in `folder`. `asAt` is the reporting date, used to warn when a
-    /// list starts later than its indicators need.
+    /// Reads every list present in `folder` into an `Extract` holding every row. `asAt` is the
+    /// reporting date, used to warn when a list starts later than its indicators need.
     public static func read(folder: String, asAt: Day) throws(ExtractError) -> Extract {
         var extract = Extract()
+        try read(folder: folder, asAt: asAt, into: &extract)
+        return extract
+    }
+
+    /// Streams every list present in `folder` into `sink`, one row at a time.
+    public static func read<S: ExtractSink>(folder: String, asAt: Day, into sink: inout S) throws(ExtractError) {
         if !isDirectory(folder) {
             throw ExtractError(file: folder, message: "not a folder that can be read")
         }
         for list in ListKind.allCases {
             let path = folder + "/" + list.fileName
             guard fileExists(path) else { continue }
-            try readList(list, path: path, into: &extract)
+            try readList(list, asAt: asAt, into: &sink) { body throws in try CSVReader.read(path: path, body) }
         }
-        warnAboutShortHistory(&extract, asAt: asAt)
-        return extract
     }
 
     /// Reads an extract held in memory: file names (`list7.csv`) and their bytes.
     public static func read(files: [(name: String, bytes: [UInt8])], asAt: Day) throws(ExtractError) -> Extract {
         var extract = Extract()
-        for list in ListKind.allCases {
-            guard let f = files.first(where: { $0.name == list.fileName }) else { continue }
-            try readList(list, bytes: f.bytes, into: &extract)
-        }
-        warnAboutShortHistory(&extract, asAt: asAt)
+        try read(files: files, asAt: asAt, into: &extract)
         return extract
     }
 
-    /// Reads one list file into `extract`.
-    public static func readList(_ list: ListKind, path: String, into extract: inout Extract) throws(ExtractError) {
-        try readList(list, into: &extract) { body throws in try CSVReader.read(path: path, body) }
+    /// Streams an extract held in memory into `sink`.
+    public static func read<S: ExtractSink>(files: [(name: String, bytes: [UInt8])], asAt: Day, into sink: inout S) throws(ExtractError) {
+        for list in ListKind.allCases {
+            guard let f = files.first(where: { $0.name == list.fileName }) else { continue }
+            try readList(list, asAt: asAt, into: &sink) { body throws in try CSVReader.read(bytes: f.bytes, body) }
+        }
+    }
+
+    /// Reads one list file into `sink`.
+    public static func readList<S: ExtractSink>(_ list: ListKind, path: String, into sink: inout S) throws(ExtractError) {
+        try readList(list, asAt: nil, into: &sink) { body throws in try CSVReader.read(path: path, body) }
     }
 
     /// Reads one list from in-memory CSV text (tests, fuzzing, the demo).
-    public static func readList(_ list: ListKind, bytes: [UInt8], into extract: inout Extract) throws(ExtractError) {
-        try readList(list, into: &extract) { body throws in try CSVReader.read(bytes: bytes, body) }
+    public static func readList<S: ExtractSink>(_ list: ListKind, bytes: [UInt8], into sink: inout S) throws(ExtractError) {
+        try readList(list, asAt: nil, into: &sink) { body throws in try CSVReader.read(bytes: bytes, body) }
     }
 
-    static func readList(_ list: ListKind, into extract: inout Extract,
-                         reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) {
-        var sheet = Sheet(list: list)
+    static func readList<S: ExtractSink>(_ list: ListKind, asAt: Day?, into sink: inout S,
+                                         reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) {
+        var sheet = Sheet<S>(list: list)
         do {
             try reading { record in
-                try sheet.take(record, extract: &extract)
+                try sheet.take(record, sink: &sink)
                 return true
             }
         } catch let e as ExtractError {
@@ -85,6 +93,7 @@ public enum ExtractReader {
         if sheet.build == nil {
             throw ExtractError(file: list.fileName, line: 1, message: "the file is empty: there is no header row")
         }
+        if let asAt, let issue = sheet.cells.history.warning(list, asAt: asAt) { sink.note(issue) }
     }
 
     static func isDirectory(_ path: String) -> Bool {
@@ -96,56 +105,66 @@ public enum ExtractReader {
         var st = stat()
         return stat(path, &st) == 0
     }
+}
+
+/// The earliest event of a flow list, to warn when it starts later than its indicators need.
+struct HistoryStart {
+    var earliest: (day: Day, line: Int)?
+
+    @inline(__always)
+    mutating func see(_ f: DateField, line: Int) {
+        if let d = f.day, earliest == nil || d < earliest!.day { earliest = (d, line) }
+    }
 
     /// Lists 1, 3, 4 and 5 must reach back to 1 April of R's financial year (List 3 a year
     /// further, for re-referrals). A list whose first event is more than a week after that has
     /// probably been cut short; say so rather than let YTD figures silently shrink.
-    static func warnAboutShortHistory(_ extract: inout Extract, asAt: Day) {
+    func warning(_ list: ListKind, asAt: Day) -> DataQualityIssue? {
         let fy = asAt.financialYearStart
-        func check(_ list: ListKind, _ column: String, _ dates: [(DateField, Int)], needFrom: Day) {
-            var earliest: (Day, Int)?
-            for (f, line) in dates {
-                if let d = f.day, earliest == nil || d < earliest!.0 { earliest = (d, line) }
-            }
-            guard let (first, line) = earliest, first - needFrom > 7 else { return }
-            extract.dataQuality.append(DataQualityIssue(
-                file: list.fileName, line: line, column: column, value: first.annexA,
-                problem: "the list starts on \(first.iso), later than the \(needFrom.iso) its indicators need"))
+        let (column, needFrom): (String, Day)
+        switch list {
+        case .list1: (column, needFrom) = (Column.contactDate, fy)
+        case .list3: (column, needFrom) = (Column.referralDate, fy.addingMonths(-12))
+        case .list4: (column, needFrom) = (Column.assessmentAuthorised, fy)
+        case .list5: (column, needFrom) = (Column.strategyStart, fy)
+        default: return nil
         }
-        if let c = extract.contacts { check(.list1, Column.contactDate, c.map { ($0.date, $0.line) }, needFrom: fy) }
-        if let r = extract.referrals { check(.list3, Column.referralDate, r.map { ($0.date, $0.line) }, needFrom: fy.addingMonths(-12)) }
-        if let a = extract.assessments { check(.list4, Column.assessmentAuthorised, a.map { ($0.authorised, $0.line) }, needFrom: fy) }
-        if let s = extract.section47s { check(.list5, Column.strategyStart, s.map { ($0.strategyStart, $0.line) }, needFrom: fy) }
+        guard let (first, line) = earliest, first - needFrom > 7 else { return nil }
+        return DataQualityIssue(file: list.fileName, line: line, column: column, value: first.annexA,
+                                problem: "the list starts on \(first.iso), later than the \(needFrom.iso) its indicators need")
     }
 }
 
 /// Reads the records of one list: the header first, then one typed row per record.
-struct Sheet {
+struct Sheet<S: ExtractSink> {
     let list: ListKind
-    /// Builds and appends one row; made at the header, with every column's index resolved once.
-    var build: ((inout Row, inout Extract) -> Void)?
+    /// Builds one row and sends it to the sink; made at the header, with every column's index
+    /// resolved once.
+    var build: ((CSVRecord, Cells, inout S) -> Void)?
+    let cells: Cells
 
-    init(list: ListKind) { self.list = list }
-
-    mutating func take(_ record: CSVRecord, extract: inout Extract) throws(ExtractError) {
-        guard let build else {
-            try readHeader(record, extract: &extract)
-            return
-        }
-        var row = Row(record: record, file: list.fileName, codes: codes)
-        if record.truncated {
-            row.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
-        }
-        build(&row, &extract)
-        codes = row.codes
-        extract.dataQuality += row.issues
+    init(list: ListKind) {
+        self.list = list
+        cells = Cells(file: list.fileName)
     }
 
-    /// Parsed code values by their raw text: code columns hold a handful of spellings, so each
-    /// is parsed once per file.
-    var codes = CodeMemo()
+    mutating func take(_ record: CSVRecord, sink: inout S) throws(ExtractError) {
+        guard let build else {
+            try readHeader(record, sink: &sink)
+            return
+        }
+        cells.line = record.line
+        if record.truncated {
+            cells.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
+        }
+        build(record, cells, &sink)
+        if !cells.issues.isEmpty {
+            for i in cells.issues { sink.note(i) }
+            cells.issues.removeAll(keepingCapacity: true)
+        }
+    }
 
-    mutating func readHeader(_ record: CSVRecord, extract: inout Extract) throws(ExtractError) {
+    mutating func readHeader(_ record: CSVRecord, sink: inout S) throws(ExtractError) {
         var map: [String: Int] = [:]
         for i in 0..<record.count {
             let key = Column.key(record.string(i))
@@ -155,108 +174,93 @@ struct Sheet {
             throw ExtractError(file: list.fileName, line: record.line, column: name,
                                message: "this column is missing (\(list.title) needs it)")
         }
+        sink.begin(list, columns: Set(map.keys))
         func c(_ name: String) -> ColumnRef { ColumnRef(name: name, index: map[Column.key(name)]) }
         let child = c(Column.childID), team = c(Column.team), worker = c(Column.worker)
-        /// Child ID, team and worker, common to every list.
-        func common(_ row: inout Row) -> (String, String, String) {
-            let id = row.text(child)
-            if id.isEmpty { row.issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
-            let t = row.text(team)
-            return (id, row.intern(t.isEmpty ? "Unallocated" : t), row.text(worker))
-        }
         switch list {
         case .list1:
-            extract.contacts = []
-            extract.hasContactDecisions = map[Column.key(Column.contactDecision)] != nil
             let date = c(Column.contactDate), source = c(Column.contactSource), decision = c(Column.contactDecision)
-            build = { row, x in
-                let (id, _, _) = common(&row)
-                x.contacts!.append(Contact(child: id, date: row.date(date), source: row.source(source), decision: row.date(decision),
-                                           line: row.record.line))
+            build = { r, cells, sink in
+                let d = cells.date(r, date)
+                cells.history.see(d, line: r.line)
+                sink.add(Contact(child: cells.child(r, child), date: d, source: cells.source(r, source), decision: cells.date(r, decision),
+                                 line: r.line))
             }
         case .list3:
-            extract.referrals = []
             let date = c(Column.referralDate), source = c(Column.referralSource), nfa = c(Column.referralNFA)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.referrals!.append(Referral(child: id, date: row.date(date), source: row.source(source), nfa: row.yesNo(nfa),
-                                             team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                let d = cells.date(r, date)
+                cells.history.see(d, line: r.line)
+                sink.add(Referral(child: cells.child(r, child), date: d, source: cells.source(r, source), nfa: cells.yesNo(r, nfa),
+                                  team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list4:
-            extract.assessments = []
             let start = c(Column.assessmentStart), authorised = c(Column.assessmentAuthorised), seen = c(Column.assessmentSeen)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.assessments!.append(Assessment(child: id, start: row.date(start), authorised: row.date(authorised),
-                                                 childSeen: row.yesNo(seen), team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                let a = cells.date(r, authorised)
+                cells.history.see(a, line: r.line)
+                sink.add(Assessment(child: cells.child(r, child), start: cells.date(r, start), authorised: a,
+                                    childSeen: cells.yesNo(r, seen), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list5:
-            extract.section47s = []
             let start = c(Column.strategyStart), icpc = c(Column.icpcDate)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.section47s!.append(Section47Enquiry(child: id, strategyStart: row.date(start), icpc: row.date(icpc),
-                                                      team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                let s = cells.date(r, start)
+                cells.history.see(s, line: r.line)
+                sink.add(Section47Enquiry(child: cells.child(r, child), strategyStart: s, icpc: cells.date(r, icpc),
+                                          team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list6:
-            extract.childrenInNeed = []
             let start = c(Column.cinStart), seen = c(Column.cinLastSeen), closure = c(Column.cinClosure), status = c(Column.caseStatus)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.childrenInNeed!.append(ChildInNeedEpisode(child: id, start: row.date(start), lastSeen: row.date(seen),
-                                                             closure: row.date(closure), status: row.caseStatus(status),
-                                                             team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                sink.add(ChildInNeedEpisode(child: cells.child(r, child), start: cells.date(r, start), lastSeen: cells.date(r, seen),
+                                            closure: cells.date(r, closure), status: cells.caseStatus(r, status),
+                                            team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list7:
-            extract.protectionPlans = []
             let dob = c(Column.dateOfBirth), start = c(Column.cpStart), category = c(Column.cpCategory), visit = c(Column.cpLastVisit)
             let alone = c(Column.cpSeenAlone), review = c(Column.cpLatestReview), end = c(Column.cpEnd), previous = c(Column.cpPreviousPlans)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.protectionPlans!.append(ChildProtectionPlan(
-                    child: id, dateOfBirth: row.date(dob), start: row.date(start), category: row.category(category),
-                    lastVisit: row.date(visit), seenAlone: row.yesNo(alone), latestReview: row.date(review), end: row.date(end),
-                    previousPlans: row.count(previous), team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                sink.add(ChildProtectionPlan(
+                    child: cells.child(r, child), dateOfBirth: cells.date(r, dob), start: cells.date(r, start), category: cells.category(r, category),
+                    lastVisit: cells.date(r, visit), seenAlone: cells.yesNo(r, alone), latestReview: cells.date(r, review), end: cells.date(r, end),
+                    previousPlans: cells.count(r, previous), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list8:
-            extract.childrenInCare = []
             let dob = c(Column.dateOfBirth), uasc = c(Column.claUASC), started = c(Column.claStarted), legal = c(Column.claLegalStatus)
             let review = c(Column.claLatestReview), visit = c(Column.claLastVisit), health = c(Column.claHealth), dental = c(Column.claDental)
             let placements = c(Column.claPlacements), ceased = c(Column.claCeased), placementStart = c(Column.claPlacementStart)
             let location = c(Column.claLocation), missing = c(Column.claMissing)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.childrenInCare!.append(ChildInCare(
-                    child: id, dateOfBirth: row.date(dob), uasc: row.yesNo(uasc), started: row.date(started),
-                    legalStatus: row.legal(legal), latestReview: row.date(review), lastVisit: row.date(visit),
-                    lastHealthAssessment: row.date(health), lastDentalCheck: row.date(dental), placementsLast12Months: row.count(placements),
-                    ceased: row.date(ceased), placementStart: row.date(placementStart), location: row.location(location),
-                    missingEpisodes: row.count(missing), team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                sink.add(ChildInCare(
+                    child: cells.child(r, child), dateOfBirth: cells.date(r, dob), uasc: cells.yesNo(r, uasc), started: cells.date(r, started),
+                    legalStatus: cells.legal(r, legal), latestReview: cells.date(r, review), lastVisit: cells.date(r, visit),
+                    lastHealthAssessment: cells.date(r, health), lastDentalCheck: cells.date(r, dental),
+                    placementsLast12Months: cells.count(r, placements), ceased: cells.date(r, ceased),
+                    placementStart: cells.date(r, placementStart), location: cells.location(r, location),
+                    missingEpisodes: cells.count(r, missing), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .list9:
-            extract.careLeavers = []
             let dob = c(Column.dateOfBirth), contact = c(Column.clLatestContact), review = c(Column.clPathwayReview)
             let suitability = c(Column.clSuitability), activity = c(Column.clActivity)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.careLeavers!.append(CareLeaver(
-                    child: id, dateOfBirth: row.date(dob), latestContact: row.date(contact), pathwayPlanReview: row.date(review),
-                    suitability: row.suitability(suitability), activity: row.activity(activity), team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                sink.add(CareLeaver(
+                    child: cells.child(r, child), dateOfBirth: cells.date(r, dob), latestContact: cells.date(r, contact),
+                    pathwayPlanReview: cells.date(r, review), suitability: cells.suitability(r, suitability),
+                    activity: cells.activity(r, activity), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         case .yot:
-            extract.youthOffending = []
             let start = c(Column.yotOrderStart), end = c(Column.yotOrderEnd), type = c(Column.yotOrderType), fte = c(Column.yotFTE)
             let custody = c(Column.yotCustody), intensity = c(Column.yotIntensity), gang = c(Column.yotGang), ete = c(Column.yotETE)
-            build = { row, x in
-                let (id, t, w) = common(&row)
-                x.youthOffending!.append(YouthOffendingCase(
-                    child: id, orderStart: row.date(start), orderEnd: row.date(end), orderType: row.orderType(type),
-                    firstTimeEntrant: row.date(fte), custodialSentence: row.date(custody), intensity: row.intensity(intensity),
-                    gangMember: row.yesNo(gang), eteAtOrderEnd: row.yesNo(ete), team: t, worker: w, line: row.record.line))
+            build = { r, cells, sink in
+                sink.add(YouthOffendingCase(
+                    child: cells.child(r, child), orderStart: cells.date(r, start), orderEnd: cells.date(r, end),
+                    orderType: cells.orderType(r, type), firstTimeEntrant: cells.date(r, fte), custodialSentence: cells.date(r, custody),
+                    intensity: cells.intensity(r, intensity), gangMember: cells.yesNo(r, gang), eteAtOrderEnd: cells.yesNo(r, ete),
+                    team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line))
             }
         }
     }
-
 }
 
 /// A column as found in the header: its canonical name (for messages) and its position.
@@ -265,89 +269,106 @@ struct ColumnRef {
     let index: Int?
 }
 
-/// Memoised code parsing, keyed by the raw cell text.
-struct CodeMemo {
-    var yesNo: [String: YesNo] = [:]
-    var source: [String: (SourceGroup, Bool)] = [:]
-    var status: [String: CaseStatus?] = [:]
-    var category: [String: CodedField<AbuseCategory>] = [:]
-    var legal: [String: LegalGroup] = [:]
-    var location: [String: PlacementLocation] = [:]
-    var activity: [String: ActivityGroup] = [:]
-    var suitability: [String: Suitability] = [:]
-    var orderType: [String: OrderType] = [:]
-    var intensity: [String: Intensity] = [:]
-    var count: [String: CountField] = [:]
-    var teams: [String: String] = [:]
+/// A parsed code and the data-quality problem its spelling raises, if any.
+struct Coded<T> {
+    let value: T
+    let problem: String?
 }
 
-/// Typed reads of one record's cells, noting each unusable value in the data-quality list.
-struct Row {
-    let record: CSVRecord
+/// Typed reads of a list's cells, noting each unusable value. One per list being read; code,
+/// team and worker cells are parsed once per distinct spelling.
+final class Cells {
     let file: String
-    var codes: CodeMemo
+    var line = 0
     var issues: [DataQualityIssue] = []
+    var history = HistoryStart()
 
-    init(record: CSVRecord, file: String, codes: CodeMemo) {
-        self.record = record
-        self.file = file
-        self.codes = codes
+    var yesNos = ByteMemo<Coded<YesNo>>()
+    var counts = ByteMemo<Coded<CountField>>()
+    var sources = ByteMemo<Coded<SourceGroup>>()
+    var statuses = ByteMemo<Coded<CaseStatus?>>()
+    var categories = ByteMemo<Coded<CodedField<AbuseCategory>>>()
+    var legals = ByteMemo<Coded<LegalGroup>>()
+    var locations = ByteMemo<Coded<PlacementLocation>>()
+    var activities = ByteMemo<Coded<ActivityGroup>>()
+    var suitabilities = ByteMemo<Coded<Suitability>>()
+    var orderTypes = ByteMemo<Coded<OrderType>>()
+    var intensities = ByteMemo<Coded<Intensity>>()
+    var teams = ByteMemo<String>()
+    var workers = ByteMemo<String>()
+
+    init(file: String) { self.file = file }
+
+    func issue(column: String, value: String, problem: String) {
+        issues.append(DataQualityIssue(file: file, line: line, column: column, value: value, problem: problem))
     }
 
-    mutating func issue(column: String, value: String, problem: String) {
-        issues.append(DataQualityIssue(file: file, line: record.line, column: column, value: value, problem: problem))
+    @inline(__always)
+    func field<T>(_ r: CSVRecord, _ c: ColumnRef, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        r.withField(c.index ?? -1) { body(TextDecoding.trim($0)) }
     }
 
-    func text(_ c: ColumnRef) -> String {
-        guard let i = c.index else { return "" }
-        return record.trimmed(i)
+    func child(_ r: CSVRecord, _ c: ColumnRef) -> String {
+        let id = field(r, c) { TextDecoding.decode($0) }
+        if id.isEmpty { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
+        return id
     }
 
-    /// One shared String per distinct team name.
-    mutating func intern(_ s: String) -> String {
-        if let t = codes.teams[s] { return t }
-        codes.teams[s] = s
-        return s
+    /// One shared String per distinct spelling; a blank team is `Unallocated`.
+    func team(_ r: CSVRecord, _ c: ColumnRef) -> String { interned(r, c, &teams) { $0.isEmpty ? "Unallocated" : $0 } }
+    func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { interned(r, c, &workers) { $0 } }
+
+    private func interned(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
+        field(r, c) { bytes in
+            if let known = memo.find(bytes) { return known }
+            let s = name(TextDecoding.decode(bytes))
+            memo.insert(bytes, s)
+            return s
+        }
     }
 
-    mutating func date(_ c: ColumnRef) -> DateField {
+    func date(_ r: CSVRecord, _ c: ColumnRef) -> DateField {
         guard let i = c.index else { return .blank }
-        let f = record.withField(i) { DateParser.parse($0) }
-        if f == .bad { issue(column: c.name, value: record.trimmed(i), problem: "not a date") }
+        let f = r.withField(i) { DateParser.parse($0) }
+        if f == .bad { issue(column: c.name, value: r.trimmed(i), problem: "not a date") }
         return f
     }
 
-    /// Parses a code cell once per distinct text; `problem` says when a value is unusable.
-    private mutating func code<T>(_ c: ColumnRef, _ memo: WritableKeyPath<CodeMemo, [String: T]>, _ parse: (String) -> T,
-                                  problem: (String, T) -> String?) -> T {
-        let t = text(c)
-        let v: T
-        if let known = codes[keyPath: memo][t] { v = known } else {
-            v = parse(t)
-            codes[keyPath: memo][t] = v
+    /// Parses a code cell once per distinct spelling; `problem` says when a value is unusable.
+    private func code<T>(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ parse: (String) -> T,
+                         problem: (String, T) -> String?) -> T {
+        let coded = field(r, c) { bytes -> Coded<T> in
+            if let known = memo.find(bytes) { return known }
+            let text = TextDecoding.decode(bytes)
+            let v = parse(text)
+            let made = Coded(value: v, problem: problem(text, v))
+            memo.insert(bytes, made)
+            return made
         }
-        if let p = problem(t, v) { issue(column: c.name, value: t, problem: p) }
-        return v
+        if let p = coded.problem { issue(column: c.name, value: field(r, c) { TextDecoding.decode($0) }, problem: p) }
+        return coded.value
     }
 
-    mutating func yesNo(_ c: ColumnRef) -> YesNo {
-        code(c, \.yesNo, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }
+    func yesNo(_ r: CSVRecord, _ c: ColumnRef) -> YesNo {
+        code(r, c, &yesNos, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }
     }
 
-    mutating func count(_ c: ColumnRef) -> CountField {
-        code(c, \.count, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }
+    func count(_ r: CSVRecord, _ c: ColumnRef) -> CountField {
+        code(r, c, &counts, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }
     }
 
-    mutating func source(_ c: ColumnRef) -> SourceGroup {
-        code(c, \.source, SourceGroup.parse) { _, v in v.1 ? nil : "source not recognised: counted as other" }.0
+    func source(_ r: CSVRecord, _ c: ColumnRef) -> SourceGroup {
+        code(r, c, &sources, { SourceGroup.parse($0).group }) { t, _ in
+            SourceGroup.parse(t).recognised ? nil : "source not recognised: counted as other"
+        }
     }
 
-    mutating func caseStatus(_ c: ColumnRef) -> CaseStatus? {
-        code(c, \.status, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
+    func caseStatus(_ r: CSVRecord, _ c: ColumnRef) -> CaseStatus? {
+        code(r, c, &statuses, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
     }
 
-    mutating func category(_ c: ColumnRef) -> CodedField<AbuseCategory> {
-        code(c, \.category, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
+    func category(_ r: CSVRecord, _ c: ColumnRef) -> CodedField<AbuseCategory> {
+        code(r, c, &categories, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
             switch v {
             case .value: nil
             case .blank: "blank category of abuse: the child counts on plans, in no category"
@@ -356,19 +377,19 @@ struct Row {
         }
     }
 
-    mutating func legal(_ c: ColumnRef) -> LegalGroup { code(c, \.legal, LegalGroup.parse) { _, _ in nil } }
+    func legal(_ r: CSVRecord, _ c: ColumnRef) -> LegalGroup { code(r, c, &legals, LegalGroup.parse) { _, _ in nil } }
 
-    mutating func location(_ c: ColumnRef) -> PlacementLocation {
-        code(c, \.location, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }
+    func location(_ r: CSVRecord, _ c: ColumnRef) -> PlacementLocation {
+        code(r, c, &locations, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }
     }
 
-    mutating func activity(_ c: ColumnRef) -> ActivityGroup { code(c, \.activity, ActivityGroup.parse) { _, _ in nil } }
+    func activity(_ r: CSVRecord, _ c: ColumnRef) -> ActivityGroup { code(r, c, &activities, ActivityGroup.parse) { _, _ in nil } }
 
-    mutating func suitability(_ c: ColumnRef) -> Suitability { code(c, \.suitability, Suitability.parse) { _, _ in nil } }
+    func suitability(_ r: CSVRecord, _ c: ColumnRef) -> Suitability { code(r, c, &suitabilities, Suitability.parse) { _, _ in nil } }
 
-    mutating func orderType(_ c: ColumnRef) -> OrderType { code(c, \.orderType, OrderType.parse) { _, _ in nil } }
+    func orderType(_ r: CSVRecord, _ c: ColumnRef) -> OrderType { code(r, c, &orderTypes, OrderType.parse) { _, _ in nil } }
 
-    mutating func intensity(_ c: ColumnRef) -> Intensity {
-        code(c, \.intensity, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }
+    func intensity(_ r: CSVRecord, _ c: ColumnRef) -> Intensity {
+        code(r, c, &intensities, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }
     }
 }

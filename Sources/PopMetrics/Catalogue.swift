@@ -33,14 +33,34 @@ public enum Catalogue {
         Measure(definitions: [def]) { c, p in Kernel.rate(def, count: count(c), population: p[keyPath: population], per: per) }
     }
 
-    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
-                               _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
-                               _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
-        let defs = groups.map { g in
+    /// A count already tallied while the extract was read.
+    static func tally(_ def: IndicatorDefinition, _ count: @escaping @Sendable (Cohorts) -> Int) -> Measure {
+        Measure(definitions: [def]) { c, _ in [Kernel.countValue(def, team: nil, count(c))] }
+    }
+
+    static func breakdownDefinitions(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+                                     _ definition: String) -> [(group: String, def: IndicatorDefinition)] {
+        groups.map { g in
             (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists, breakdown: true,
                                definition.replacingGroup(with: g.1)))
         }
+    }
+
+    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+                               _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
+                               _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
+        let defs = breakdownDefinitions(prefix, groups, service, lists, definition)
         return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
+    }
+
+    /// A breakdown whose group counts and base were tallied while the extract was read.
+    static func tallied(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+                        _ definition: String, _ counts: @escaping @Sendable (Cohorts) -> ([String: Int], Int)) -> Measure {
+        let defs = breakdownDefinitions(prefix, groups, service, lists, definition)
+        return Measure(definitions: defs.map(\.def)) { c, _ in
+            let (groups, base) = counts(c)
+            return Kernel.breakdown(defs, counts: groups, base: base)
+        }
     }
 
     /// Days since the later of a recorded date and the start; nil when the date is unreadable.
@@ -56,11 +76,11 @@ public enum Catalogue {
         // MARK: MASH / front door (Lists 1, 3)
         count(d("mash.contacts", "Contacts", .mash, .count, .none, [.list1],
                 "Contacts received in the month (List 1 rows dated in the month)."), { $0.contactsInMonth }),
-        count(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, [.list1],
-                "Contacts received since 1 April (the financial year to date)."), { $0.contactsYTD }),
+        tally(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, [.list1],
+                "Contacts received since 1 April (the financial year to date)."), { $0.rows.contactsYTD }),
         Measure(definitions: [d("mash.decision_1wd", "Decisions within 1 working day", .mash, .percent, .high, [.list1],
                                 "Of the month's contacts with a decision date, the share decided within one working day of the contact.")]) { c, _ in
-            guard c.extract.hasContactDecisions else { return [] }
+            guard c.rows.hasContactDecisions else { return [] }
             let def = Catalogue.definition("mash.decision_1wd")!
             return Kernel.share(def, c.contactsInMonth.filter { !$0.decision.isBlank }, team: nil) { contact in
                 guard let made = contact.decision.day, let received = contact.date.day else { return nil }
@@ -69,28 +89,27 @@ public enum Catalogue {
         },
         count(d("mash.referrals", "Referrals", .mash, .count, .none, [.list3],
                 "Referrals to children's social care in the month (List 3 rows dated in the month)."), { $0.referralsInMonth }),
-        count(d("mash.referrals_ytd", "Referrals YTD", .mash, .count, .none, [.list3],
-                "Referrals since 1 April."), { $0.referralsYTD }),
+        tally(d("mash.referrals_ytd", "Referrals YTD", .mash, .count, .none, [.list3],
+                "Referrals since 1 April."), { $0.rows.referralsYTD }),
         rate(d("mash.referral_rate_ytd", "Referral rate per 10,000 YTD", .mash, .per_10k, .none, [.list3],
-               "Referrals since 1 April per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.referralsYTD.count },
+               "Referrals since 1 April per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.rows.referralsYTD },
         Measure(definitions: [d("mash.conversion", "Contacts converted to referrals", .mash, .percent, .none, [.list1, .list3],
                                 "Referrals in the month as a share of contacts in the month.")]) { c, _ in
             Kernel.ratio(Catalogue.definition("mash.conversion")!, c.referralsInMonth.count, c.contactsInMonth.count)
         },
-        share(d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", .mash, .percent, .low, [.list3],
-                "Of referrals since 1 April, the share where the same child had another referral in the 12 months before."),
-              { $0.referralsYTD }) { c, r in
-            guard !r.child.isEmpty, let day = r.date.day else { return nil }
-            let from = day.addingMonths(-12)
-            return c.referralDatesByChild[r.child]?.contains { $0 >= from && $0 < day } ?? false
+        Measure(definitions: [d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", .mash, .percent, .low, [.list3],
+                                "Of referrals since 1 April, the share where the same child had another referral in the 12 months before.")]) { c, _ in
+            let (n, d) = c.rereferralsYTD
+            return [Kernel.percentValue(Catalogue.definition("mash.rereferrals_ytd")!, team: nil, n, d)]
         },
         share(d("mash.referrals_nfa", "Referrals with no further action", .mash, .percent, .none, [.list3],
                 "Of the month's referrals, the share marked no further action."), { $0.referralsInMonth }) { _, r in
             r.nfa == .bad ? nil : r.nfa == .yes
         },
-        breakdown("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash, [.list3],
-                  "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.",
-                  { $0.referralsYTD }) { _, r in .group(r.source.rawValue) },
+        tallied("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash, [.list3],
+                "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.") {
+            ($0.rows.referralSourcesYTD, $0.rows.referralsYTD)
+        },
 
         // MARK: Assessments, S47 and ICPC (Lists 4, 5)
         count(d("asmt.completed", "Assessments completed", .assessments, .count, .none, [.list4], team: true,
@@ -284,15 +303,15 @@ public enum Catalogue {
                 "Youth justice orders open at the reporting date."), { $0.youthCasesOpen }, team: { $0.team }),
         count(d("yot.fte", "First-time entrants", .yot, .count, .low, [.yot],
                 "Young people entering the youth justice system for the first time in the month."), { c in
-            c.distinctChildren(c.extract.youthOffending ?? []) { c.inMonth($0.firstTimeEntrant) }
+            c.distinctChildren(c.rows.youthOffending) { c.inMonth($0.firstTimeEntrant) }
         }),
         rate(d("yot.fte_rate_12m", "First-time entrants per 100,000 (12 months)", .yot, .per_100k, .low, [.yot],
                "First-time entrants in the last 12 months per 100,000 young people aged 10–17."),
              per: 100_000, population: \.age10to17) { c in
-            c.distinctChildren(c.extract.youthOffending ?? []) { c.inLast12Months($0.firstTimeEntrant) == true }.count
+            c.distinctChildren(c.rows.youthOffending) { c.inLast12Months($0.firstTimeEntrant) == true }.count
         },
         count(d("yot.custody_ytd", "Custodial sentences YTD", .yot, .count, .low, [.yot],
-                "Custodial sentences since 1 April."), { c in (c.extract.youthOffending ?? []).filter { c.inYTD($0.custodialSentence) } }),
+                "Custodial sentences since 1 April."), { c in c.rows.youthOffending.filter { c.inYTD($0.custodialSentence) } }),
         share(d("yot.intensive", "Statutory cases assessed intensive", .yot, .percent, .none, [.yot],
                 "Of open statutory cases, the share assessed as intensive on the scaled approach."),
               { $0.youthStatutoryOpen }) { _, y in y.intensity == .bad ? nil : y.intensity == .intensive },
@@ -333,15 +352,6 @@ public enum Catalogue {
 }
 
 extension Cohorts {
-    /// In the 12 months up to R: addMonths(R, −12) < d ≤ R. Blank is false; unreadable is nil.
-    func inLast12Months(_ f: DateField) -> Bool? {
-        switch f {
-        case .bad: return nil
-        case .blank: return false
-        case .day(let d): return d > asAt.addingMonths(-12) && d <= asAt
-        }
-    }
-
     /// Children in care whose care started at least 12 months before R.
     var inCareTwelveMonths: [ChildInCare] {
         let since = asAt.addingMonths(-12)

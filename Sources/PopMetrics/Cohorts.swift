@@ -7,24 +7,23 @@ import PopExtract
 /// 1 April on or before R, to R; open at R is start ≤ R and (end blank or end > R); a child with
 /// several open rows is the row with the latest start (on a tie, the later line).
 final class Cohorts {
-    let extract: Extract
+    let rows: MonthRows
+    let period: ReportingPeriod
     let asAt: Day
     let calendar: WorkingCalendar
-    let monthStart: Day
-    let yearStart: Day
     /// Warnings found while building cohorts (duplicate open rows).
     var warnings: [DataQualityIssue] = []
 
-    init(extract: Extract, asAt: Day, calendar: WorkingCalendar) {
-        self.extract = extract
-        self.asAt = asAt
+    init(rows: MonthRows, calendar: WorkingCalendar) {
+        self.rows = rows
         self.calendar = calendar
-        monthStart = asAt.firstOfMonth
-        yearStart = asAt.financialYearStart
+        period = rows.period
+        asAt = rows.asAt
     }
 
-    func inMonth(_ f: DateField) -> Bool { f.day.map { $0 >= monthStart && $0 <= asAt } ?? false }
-    func inYTD(_ f: DateField) -> Bool { f.day.map { $0 >= yearStart && $0 <= asAt } ?? false }
+    func inMonth(_ f: DateField) -> Bool { period.inMonth(f) }
+    func inYTD(_ f: DateField) -> Bool { period.inYTD(f) }
+    func inLast12Months(_ f: DateField) -> Bool? { period.inLast12Months(f) }
     func wd(_ a: Day, _ b: Day) -> Int { calendar.workingDays(from: a, to: b) }
 
     /// A last-visit, last-seen or review date before the episode started belongs to an earlier
@@ -34,39 +33,25 @@ final class Cohorts {
         return f
     }
 
-    // MARK: front door
+    // MARK: front door, assessments, S47 (flows kept for the month, tallied for the year)
 
-    lazy var contactsInMonth: [Contact] = extract.contacts?.filter { inMonth($0.date) } ?? []
-    lazy var contactsYTD: [Contact] = extract.contacts?.filter { inYTD($0.date) } ?? []
-    lazy var referralsInMonth: [Referral] = extract.referrals?.filter { inMonth($0.date) } ?? []
-    lazy var referralsYTD: [Referral] = extract.referrals?.filter { inYTD($0.date) } ?? []
-
-    /// Every readable referral date per child, sorted, for re-referrals.
-    lazy var referralDatesByChild: [String: [Day]] = {
-        var map: [String: [Day]] = [:]
-        for r in extract.referrals ?? [] where !r.child.isEmpty {
-            if let d = r.date.day { map[r.child, default: []].append(d) }
-        }
-        for k in map.keys { map[k]!.sort() }
-        return map
-    }()
-
-    // MARK: assessments, S47
-
-    lazy var assessmentsAuthorisedInMonth: [Assessment] = extract.assessments?.filter { inMonth($0.authorised) } ?? []
-    lazy var section47sStartedInMonth: [Section47Enquiry] = extract.section47s?.filter { inMonth($0.strategyStart) } ?? []
-    lazy var icpcsInMonth: [Section47Enquiry] = extract.section47s?.filter { inMonth($0.icpc) } ?? []
+    var contactsInMonth: [Contact] { rows.contactsInMonth }
+    var referralsInMonth: [Referral] { rows.referralsInMonth }
+    var assessmentsAuthorisedInMonth: [Assessment] { rows.assessmentsAuthorisedInMonth }
+    var section47sStartedInMonth: [Section47Enquiry] { rows.section47sStartedInMonth }
+    var icpcsInMonth: [Section47Enquiry] { rows.icpcsInMonth }
+    lazy var rereferralsYTD: (Int, Int) = rows.referralHistory.rereferrals(period)
 
     // MARK: children in need, child protection, children in care
 
     lazy var childrenInNeedOpen: [ChildInNeedEpisode] = openChildren(
-        extract.childrenInNeed ?? [], file: ListKind.list6.fileName, start: \.start, end: \.closure, child: \.child, line: \.line)
+        rows.childrenInNeedOpenRows, file: ListKind.list6.fileName, start: \.start, end: \.closure, child: \.child, line: \.line)
     lazy var childInNeedPlans: [ChildInNeedEpisode] = childrenInNeedOpen.filter { $0.status == .cin_plan }
 
     lazy var protectionPlansOpen: [ChildProtectionPlan] = openChildren(
-        extract.protectionPlans ?? [], file: ListKind.list7.fileName, start: \.start, end: \.end, child: \.child, line: \.line)
-    lazy var protectionPlansStartedYTD: [ChildProtectionPlan] = extract.protectionPlans?.filter { inYTD($0.start) } ?? []
-    lazy var protectionPlansEndedYTD: [ChildProtectionPlan] = extract.protectionPlans?.filter { inYTD($0.end) } ?? []
+        rows.protectionPlansOpenRows, file: ListKind.list7.fileName, start: \.start, end: \.end, child: \.child, line: \.line)
+    var protectionPlansStartedYTD: [ChildProtectionPlan] { rows.protectionPlansStartedYTD }
+    var protectionPlansEndedYTD: [ChildProtectionPlan] { rows.protectionPlansEndedYTD }
     lazy var protectionPlansUnder5: [ChildProtectionPlan] = protectionPlansOpen.filter { underFive($0) == true }
 
     /// Aged under 5 at R. A blank or future Date of Birth on a CP plan is an unborn child (under
@@ -80,13 +65,13 @@ final class Cohorts {
     }
 
     lazy var childrenInCareOpen: [ChildInCare] = openChildren(
-        extract.childrenInCare ?? [], file: ListKind.list8.fileName, start: \.started, end: \.ceased, child: \.child, line: \.line)
+        rows.childrenInCareOpenRows, file: ListKind.list8.fileName, start: \.started, end: \.ceased, child: \.child, line: \.line)
 
     // MARK: care leavers
 
     /// Every row is a current care leaver; a child listed twice is counted once (the later line).
     lazy var careLeavers: [CareLeaver] = {
-        let rows = extract.careLeavers ?? []
+        let rows = self.rows.careLeavers
         var standing: [String: Int] = [:]
         for (i, r) in rows.enumerated() where !r.child.isEmpty {
             if let prev = standing[r.child] {
@@ -114,32 +99,18 @@ final class Cohorts {
 
     // MARK: youth offending
 
-    lazy var youthCasesOpen: [YouthOffendingCase] = extract.youthOffending?.filter { isOpen(start: $0.orderStart, end: $0.orderEnd) } ?? []
+    lazy var youthCasesOpen: [YouthOffendingCase] = rows.youthOffending.filter { period.isOpen(start: $0.orderStart, end: $0.orderEnd) }
     lazy var youthStatutoryOpen: [YouthOffendingCase] = youthCasesOpen.filter { $0.orderType == .statutory }
-    lazy var youthOrdersEndedLastQuarter: [YouthOffendingCase] = {
-        let q = asAt.previousCalendarQuarter
-        return extract.youthOffending?.filter { c in c.orderEnd.day.map { $0 >= q.first && $0 <= q.last } ?? false } ?? []
-    }()
+    lazy var youthOrdersEndedLastQuarter: [YouthOffendingCase] = rows.youthOffending.filter { period.inPreviousQuarter($0.orderEnd) }
 
     // MARK: shared kernels
-
-    /// Open at R: start ≤ R and (end blank or end > R). An unreadable start or end date leaves the
-    /// row out: it cannot be placed.
-    func isOpen(start: DateField, end: DateField) -> Bool {
-        guard let s = start.day, s <= asAt else { return false }
-        switch end {
-        case .blank: return true
-        case .day(let e): return e > asAt
-        case .bad: return false
-        }
-    }
 
     /// One row per child open at R: the row with the latest start stands (on a tie, the later
     /// line); each other open row of that child is a data-quality warning. In file order.
     func openChildren<Row>(_ rows: [Row], file: String, start: KeyPath<Row, DateField>, end: KeyPath<Row, DateField>,
                            child: KeyPath<Row, String>, line: KeyPath<Row, Int>) -> [Row] {
         var standing: [String: Int] = [:]
-        for (i, r) in rows.enumerated() where !r[keyPath: child].isEmpty && isOpen(start: r[keyPath: start], end: r[keyPath: end]) {
+        for (i, r) in rows.enumerated() where !r[keyPath: child].isEmpty && period.isOpen(start: r[keyPath: start], end: r[keyPath: end]) {
             let id = r[keyPath: child]
             guard let j = standing[id] else { standing[id] = i; continue }
             let other = rows[j]

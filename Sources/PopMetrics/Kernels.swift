@@ -78,7 +78,11 @@ enum Kernel {
                 counts[g, default: 0] += 1
             }
         }
-        return defs.map { percentValue($0.def, team: nil, counts[$0.group] ?? 0, base) }
+        return breakdown(defs, counts: counts, base: base)
+    }
+
+    static func breakdown(_ defs: [(group: String, def: IndicatorDefinition)], counts: [String: Int], base: Int) -> [IndicatorValue] {
+        defs.map { percentValue($0.def, team: nil, counts[$0.group] ?? 0, base) }
     }
 
     static func countValue(_ def: IndicatorDefinition, team: String?, _ n: Int) -> IndicatorValue {

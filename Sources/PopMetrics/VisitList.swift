@@ -38,7 +38,12 @@ public struct ChildVisit: Sendable, Equatable {
 /// The child-level rows behind the visit indicators, exactly as the engine counts them.
 public enum VisitList {
     public static func children(_ extract: Extract, asAt: Day, calendar: WorkingCalendar = .englandAndWales) -> [ChildVisit] {
-        let c = Cohorts(extract: extract, asAt: asAt, calendar: calendar)
+        children(MonthRows(extract, asAt: asAt), calendar: calendar)
+    }
+
+    public static func children(_ rows: MonthRows, calendar: WorkingCalendar = .englandAndWales) -> [ChildVisit] {
+        let asAt = rows.asAt
+        let c = Cohorts(rows: rows, calendar: calendar)
         var out: [ChildVisit] = []
         func add(_ id: String, _ child: String, _ team: String, _ worker: String, _ start: DateField, _ visit: DateField, limit: Int, workingDays: Bool) {
             guard let s = start.day, let ref = Catalogue.reference(visit, start: s) else { return }
@@ -47,13 +52,13 @@ public enum VisitList {
             out.append(ChildVisit(indicator: id, team: team, worker: worker, child: child, start: s, lastVisit: last,
                                   elapsed: elapsed, limit: limit, workingDays: workingDays))
         }
-        if extract.protectionPlans != nil {
+        if rows.supplies(.list7) {
             for p in c.protectionPlansOpen { add("cp.visits_in_time", p.child, p.team, p.worker, p.start, p.lastVisit, limit: 10, workingDays: true) }
         }
-        if extract.childrenInNeed != nil {
+        if rows.supplies(.list6) {
             for e in c.childInNeedPlans { add("cin.visits_in_time", e.child, e.team, e.worker, e.start, e.lastSeen, limit: 20, workingDays: true) }
         }
-        if extract.childrenInCare != nil {
+        if rows.supplies(.list8) {
             for ch in c.childrenInCareOpen { add("cla.visits_in_time", ch.child, ch.team, ch.worker, ch.started, ch.lastVisit, limit: 42, workingDays: false) }
         }
         return out

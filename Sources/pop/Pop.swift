@@ -110,12 +110,13 @@ struct ExtractOptions: ParsableArguments {
         if population10to17 != nil { sources.append("10–17 from --population-10-17") }
         let pop = Population(age0to17: population, age10to17: population10to17,
                              source: sources.isEmpty ? "missing: give --population for rates" : sources.joined(separator: "; "))
-        let data: Extract
-        do { data = try ExtractReader.read(folder: extract, asAt: day) } catch { throw UnusableInput(description: error.description) }
-        if !ListKind.allCases.contains(where: data.supplies) {
+        // Streamed: only what R's figures need is kept, so memory follows the open cases.
+        var rows = MonthRows(asAt: day)
+        do { try ExtractReader.read(folder: extract, asAt: day, into: &rows) } catch { throw UnusableInput(description: error.description) }
+        if !ListKind.allCases.contains(where: rows.supplies) {
             throw UnusableInput(description: "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
         }
-        return Engine.compute(data, asAt: day, population: pop, calendar: calendar, targets: targetSet)
+        return Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet)
     }
 }
 

@@ -81,8 +81,8 @@ struct Import: ParsableCommand {
     func run() throws {
         guard case .day(let day) = DateParser.parse(asAt) else { throw fail("--as-at \"\(asAt)\" is not a date") }
         // Read and check everything before the database is touched: a refused extract changes nothing.
-        let extract: Extract
-        do { extract = try ExtractReader.read(folder: folder, asAt: day) } catch { throw fail(error.description) }
+        var extract = MonthRows(asAt: day)
+        do { try ExtractReader.read(folder: folder, asAt: day, into: &extract) } catch { throw fail(error.description) }
         guard ListKind.allCases.contains(where: extract.supplies) else { throw fail("\(folder): no Annex A lists found") }
         let db = try store.open()
         var pop = Population(age0to17: population, age10to17: population10to17, source: "")
@@ -102,10 +102,10 @@ struct Import: ParsableCommand {
             }
         }
         pop.source = sources.isEmpty ? "missing" : sources.joined(separator: "; ")
-        let snapshot = Engine.compute(extract, asAt: day, population: pop)
+        let snapshot = Engine.compute(extract, population: pop)
         let replaced: Bool
         do {
-            replaced = try db.importMonth(snapshot, visits: VisitList.children(extract, asAt: day), source: folder, importedAt: now())
+            replaced = try db.importMonth(snapshot, visits: VisitList.children(extract), source: folder, importedAt: now())
         } catch { throw fail("storing \(YearMonth(day)): \(error)") }
         let month = ReportHeading.monthName(YearMonth(day))
         FileHandleOutput.standardOutput("\(replaced ? "replaced" : "imported") \(month) (as at \(day.iso)): \(snapshot.values.count) figures, "

@@ -1,0 +1,204 @@
+import PopCalendar
+import PopExtract
+
+/// The reporting date's windows (data contract, section 3): the month is the 1st of R's month
+/// to R; the YTD is 1 April on or before R, to R; open at R is start ≤ R and (end blank or
+/// end > R).
+public struct ReportingPeriod: Sendable {
+    public let asAt: Day
+    public let monthStart: Day
+    public let yearStart: Day
+    /// addMonths(R, −12): "in the 12 months up to R" is after this day.
+    public let twelveMonthsBefore: Day
+
+    public init(asAt: Day) {
+        self.asAt = asAt
+        monthStart = asAt.firstOfMonth
+        yearStart = asAt.financialYearStart
+        twelveMonthsBefore = asAt.addingMonths(-12)
+    }
+
+    @inline(__always) func inMonth(_ f: DateField) -> Bool { f.day.map { $0 >= monthStart && $0 <= asAt } ?? false }
+    @inline(__always) func inYTD(_ f: DateField) -> Bool { f.day.map { $0 >= yearStart && $0 <= asAt } ?? false }
+
+    /// In the 12 months up to R: addMonths(R, −12) < d ≤ R. Blank is false; unreadable is nil.
+    func inLast12Months(_ f: DateField) -> Bool? {
+        switch f {
+        case .bad: return nil
+        case .blank: return false
+        case .day(let d): return d > twelveMonthsBefore && d <= asAt
+        }
+    }
+
+    /// Open at R. An unreadable start or end date leaves the row out: it cannot be placed.
+    @inline(__always) func isOpen(start: DateField, end: DateField) -> Bool {
+        guard let s = start.day, s <= asAt else { return false }
+        switch end {
+        case .blank: return true
+        case .day(let e): return e > asAt
+        case .bad: return false
+        }
+    }
+
+    func inPreviousQuarter(_ f: DateField) -> Bool {
+        let q = asAt.previousCalendarQuarter
+        return f.day.map { $0 >= q.first && $0 <= q.last } ?? false
+    }
+}
+
+/// What one reporting date's figures need from an extract, kept as its rows stream past.
+///
+/// Flows (contacts, referrals, assessments, enquiries) are kept only for the month; the year's
+/// contacts and referrals are tallied, with a compact date per referral for re-referrals. Case
+/// lists keep the rows open at R and this year's CP starts and ends. So memory follows the open
+/// cases and one month's activity, not the number of rows or years an extract holds.
+public struct MonthRows: ExtractSink {
+    public let period: ReportingPeriod
+    public private(set) var supplied: Set<ListKind> = []
+    public private(set) var dataQuality: [DataQualityIssue] = []
+    public private(set) var rowsRead = 0
+
+    var hasContactDecisions = false
+    var contactsInMonth: [Contact] = []
+    var contactsYTD = 0
+    var referralsInMonth: [Referral] = []
+    var referralsYTD = 0
+    /// YTD referrals per Referral Source group.
+    var referralSourcesYTD: [String: Int] = [:]
+    var referralHistory = ReferralHistory()
+    var assessmentsAuthorisedInMonth: [Assessment] = []
+    var section47sStartedInMonth: [Section47Enquiry] = []
+    var icpcsInMonth: [Section47Enquiry] = []
+    /// Rows open at R, in file order, before one row per child is chosen.
+    var childrenInNeedOpenRows: [ChildInNeedEpisode] = []
+    var protectionPlansOpenRows: [ChildProtectionPlan] = []
+    var protectionPlansStartedYTD: [ChildProtectionPlan] = []
+    var protectionPlansEndedYTD: [ChildProtectionPlan] = []
+    var childrenInCareOpenRows: [ChildInCare] = []
+    /// Every row of List 9 is a current care leaver.
+    var careLeavers: [CareLeaver] = []
+    /// Orders open at R, ended in the previous quarter, or with a first-time-entrant date in
+    /// the 12 months or a custodial sentence in the YTD.
+    var youthOffending: [YouthOffendingCase] = []
+
+    public init(asAt: Day) { period = ReportingPeriod(asAt: asAt) }
+
+    /// Every row of an extract already read, as a reader would have sent them.
+    public init(_ extract: Extract, asAt: Day) {
+        self.init(asAt: asAt)
+        extract.replay(into: &self)
+    }
+
+    public var asAt: Day { period.asAt }
+    public func supplies(_ list: ListKind) -> Bool { supplied.contains(list) }
+
+    public mutating func begin(_ list: ListKind, columns: Set<String>) {
+        supplied.insert(list)
+        if list == .list1 { hasContactDecisions = columns.contains(Column.key(Column.contactDecision)) }
+    }
+
+    public mutating func note(_ issue: DataQualityIssue) { dataQuality.append(issue) }
+
+    public mutating func add(_ row: Contact) {
+        rowsRead += 1
+        if period.inYTD(row.date) { contactsYTD += 1 }
+        if period.inMonth(row.date) { contactsInMonth.append(row) }
+    }
+
+    public mutating func add(_ row: Referral) {
+        rowsRead += 1
+        if let d = row.date.day, !row.child.isEmpty { referralHistory.add(child: row.child, day: d, period: period) }
+        if period.inYTD(row.date) {
+            referralsYTD += 1
+            referralSourcesYTD[row.source.rawValue, default: 0] += 1
+        }
+        if period.inMonth(row.date) { referralsInMonth.append(row) }
+    }
+
+    public mutating func add(_ row: Assessment) {
+        rowsRead += 1
+        if period.inMonth(row.authorised) { assessmentsAuthorisedInMonth.append(row) }
+    }
+
+    public mutating func add(_ row: Section47Enquiry) {
+        rowsRead += 1
+        if period.inMonth(row.strategyStart) { section47sStartedInMonth.append(row) }
+        if period.inMonth(row.icpc) { icpcsInMonth.append(row) }
+    }
+
+    public mutating func add(_ row: ChildInNeedEpisode) {
+        rowsRead += 1
+        if period.isOpen(start: row.start, end: row.closure) { childrenInNeedOpenRows.append(row) }
+    }
+
+    public mutating func add(_ row: ChildProtectionPlan) {
+        rowsRead += 1
+        if period.isOpen(start: row.start, end: row.end) { protectionPlansOpenRows.append(row) }
+        if period.inYTD(row.start) { protectionPlansStartedYTD.append(row) }
+        if period.inYTD(row.end) { protectionPlansEndedYTD.append(row) }
+    }
+
+    public mutating func add(_ row: ChildInCare) {
+        rowsRead += 1
+        if period.isOpen(start: row.started, end: row.ceased) { childrenInCareOpenRows.append(row) }
+    }
+
+    public mutating func add(_ row: CareLeaver) {
+        rowsRead += 1
+        careLeavers.append(row)
+    }
+
+    public mutating func add(_ row: YouthOffendingCase) {
+        rowsRead += 1
+        if period.isOpen(start: row.orderStart, end: row.orderEnd) || period.inPreviousQuarter(row.orderEnd)
+            || period.inLast12Months(row.firstTimeEntrant) == true || period.inYTD(row.custodialSentence) {
+            youthOffending.append(row)
+        }
+    }
+}
+
+/// Every referral date per child, packed in 8 bytes each, for re-referrals: a YTD referral is
+/// a re-referral when the same child has another referral dated in [addMonths(d, −12), d).
+/// Only dates from addMonths(1 April, −12) to R can matter, so only those are kept.
+struct ReferralHistory {
+    private var childNumbers: [String: UInt32] = [:]
+    /// child number << 32 | biased day number.
+    private var entries: [UInt64] = []
+
+    private static let bias = 1 << 31
+
+    mutating func add(child: String, day: Day, period: ReportingPeriod) {
+        guard day <= period.asAt, day >= period.yearStart.addingMonths(-12) else { return }
+        let n: UInt32
+        if let known = childNumbers[child] { n = known } else {
+            n = UInt32(childNumbers.count)
+            childNumbers[child] = n
+        }
+        entries.append(UInt64(n) << 32 | UInt64(UInt32(day.number + ReferralHistory.bias)))
+    }
+
+    /// (re-referrals, referrals) among the YTD referrals of children with an ID.
+    func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
+        let sorted = entries.sorted()
+        func child(_ i: Int) -> UInt64 { sorted[i] >> 32 }
+        func day(_ i: Int) -> Day { Day(number: Int(sorted[i] & 0xFFFF_FFFF) - ReferralHistory.bias) }
+        var numerator = 0, denominator = 0
+        var i = 0
+        while i < sorted.count {
+            let c = child(i)
+            var earlier: Day?   // the latest date before the current one, for this child
+            while i < sorted.count && child(i) == c {
+                let d = day(i)
+                var j = i
+                while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
+                if d >= period.yearStart {
+                    denominator += j - i
+                    if let e = earlier, e >= d.addingMonths(-12) { numerator += j - i }
+                }
+                earlier = d
+                i = j
+            }
+        }
+        return (numerator, denominator)
+    }
+}
