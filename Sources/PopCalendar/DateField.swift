@@ -28,6 +28,21 @@ public enum DateParser {
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
         if lo == hi { return .blank }
+        // The shapes nearly every cell has, `dd/mm/yyyy` and `yyyy-mm-dd`, without the general
+        // path's splitting.
+        if hi - lo == 10, let base = bytes.baseAddress {
+            let p = base.assumingMemoryBound(to: UInt8.self) + lo
+            @inline(__always) func v(_ k: Int) -> UInt8 { p[k] &- 0x30 }
+            @inline(__always) func n(_ k: Int) -> Int { Int(v(k)) }
+            if p[2] == 0x2F && p[5] == 0x2F && v(0) <= 9 && v(1) <= 9 && v(3) <= 9 && v(4) <= 9
+                && v(6) <= 9 && v(7) <= 9 && v(8) <= 9 && v(9) <= 9 {
+                return civil(n(6) * 1000 + n(7) * 100 + n(8) * 10 + n(9), n(3) * 10 + n(4), n(0) * 10 + n(1))
+            }
+            if p[4] == 0x2D && p[7] == 0x2D && v(0) <= 9 && v(1) <= 9 && v(2) <= 9 && v(3) <= 9
+                && v(5) <= 9 && v(6) <= 9 && v(8) <= 9 && v(9) <= 9 {
+                return civil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9))
+            }
+        }
         // Drop a time of day: everything from the first space or 'T' after the date part.
         var end = lo
         while end < hi, bytes[end] != 0x20, bytes[end] != 0x54, bytes[end] != 0x74 { end += 1 }
@@ -66,6 +81,11 @@ public enum DateParser {
         } else {
             return .bad
         }
+        return civil(y, m, d)
+    }
+
+    @inline(__always)
+    private static func civil(_ y: Int, _ m: Int, _ d: Int) -> DateField {
         guard yearRange.contains(y), let day = Day(year: y, month: m, day: d) else { return .bad }
         return .day(day)
     }

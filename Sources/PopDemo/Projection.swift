@@ -13,14 +13,25 @@ struct Projection {
     let world: DemoWorld
     let asAt: Day
     let january: Bool
+    /// Put before every child ID and team name, when several councils share one extract.
+    let council: String?
+    /// The earliest event the flow lists carry, and the earliest end of a closed case the case
+    /// lists carry: 1 April (the contract's minimum), or earlier for a longer history.
+    let historyStart: Day
 
-    init(world: DemoWorld, asAt: Day) {
+    init(world: DemoWorld, asAt: Day, council: String? = nil, historyMonths: Int? = nil) {
         self.world = world
         self.asAt = asAt
+        self.council = council
         january = YearMonth(asAt) == Calibration.lastMonth
+        let fy = asAt.financialYearStart
+        historyStart = historyMonths.map { min(fy, asAt.firstOfMonth.addingMonths(1 - $0)) } ?? fy
     }
 
     var fy: Day { asAt.financialYearStart }
+
+    func childID(_ p: Person) -> String { council.map { $0 + "-" + p.id } ?? p.id }
+    func team(_ t: String) -> String { council.map { $0 + " " + t } ?? t }
 
     static let personColumns = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 
@@ -39,8 +50,8 @@ struct Projection {
     /// A person's shared columns; an unborn child has no date of birth or age yet.
     func person(_ i: Int) -> [String] {
         let p = world.people[i]
-        if p.dateOfBirth > asAt { return [p.id, p.gender, p.ethnicity, "", ""] }
-        return [p.id, p.gender, p.ethnicity, p.dateOfBirth.annexA, String(p.dateOfBirth.age(at: asAt))]
+        if p.dateOfBirth > asAt { return [childID(p), p.gender, p.ethnicity, "", ""] }
+        return [childID(p), p.gender, p.ethnicity, p.dateOfBirth.annexA, String(p.dateOfBirth.age(at: asAt))]
     }
 
     /// The last of `days` on or before `limit`, and not before `from`.
@@ -67,44 +78,44 @@ struct Projection {
     func listed(start: Day, end: Day?) -> Bool {
         guard start <= asAt else { return false }
         guard let e = end else { return true }
-        return e > asAt || e >= fy
+        return e > asAt || e >= historyStart
     }
 
     // MARK: lists
 
     func list1() -> String {
-        let rows = world.contacts.filter { $0.date >= fy && $0.date <= asAt }.map { c in
+        let rows = world.contacts.filter { $0.date >= historyStart && $0.date <= asAt }.map { c in
             person(c.person) + [c.date.annexA, c.source, date(c.decision)]
         }
         return csv(Projection.personColumns + ["Date of Contact", "Contact Source", "Date of Contact Decision"], rows)
     }
 
     func list3() -> String {
-        let from = fy.addingMonths(-12)
+        let from = min(fy.addingMonths(-12), historyStart)
         var byPerson: [Int: [Day]] = [:]
         for r in world.referrals where r.date <= asAt { byPerson[r.person, default: []].append(r.date) }
         let rows = world.referrals.filter { $0.date >= from && $0.date <= asAt }.map { r in
             let since = r.date.addingMonths(-12)
             let count = byPerson[r.person]!.filter { $0 > since && $0 <= r.date }.count
-            return person(r.person) + [r.date.annexA, r.source, yesNo(r.nfa), String(count), r.team, r.worker]
+            return person(r.person) + [r.date.annexA, r.source, yesNo(r.nfa), String(count), team(r.team), r.worker]
         }
         return csv(Projection.personColumns + ["Date of referral", "Referral Source", "Referral NFA?",
                                                 "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"], rows)
     }
 
     func list4() -> String {
-        let rows = world.assessments.filter { $0.start <= asAt && $0.authorised >= fy }.map { a in
+        let rows = world.assessments.filter { $0.start <= asAt && $0.authorised >= historyStart }.map { a in
             let done = a.authorised <= asAt
-            return person(a.person) + [a.start.annexA, done ? yesNo(a.childSeen) : "", date(a.authorised), a.team, a.worker]
+            return person(a.person) + [a.start.annexA, done ? yesNo(a.childSeen) : "", date(a.authorised), team(a.team), a.worker]
         }
         return csv(Projection.personColumns + ["Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
                                                 "Continuous Assessment Date of Authorisation", "Allocated Team", "Allocated Worker"], rows)
     }
 
     func list5() -> String {
-        let rows = world.section47s.filter { s in s.start <= asAt && (s.start >= fy || (s.icpc.map { $0 >= fy && $0 <= asAt } ?? false)) }.map { s in
+        let rows = world.section47s.filter { s in s.start <= asAt && (s.start >= historyStart || (s.icpc.map { $0 >= historyStart && $0 <= asAt } ?? false)) }.map { s in
             let held = s.icpc.map { $0 <= asAt } ?? false
-            return person(s.person) + [s.start.annexA, held ? "No" : "", date(s.icpc), s.team, s.worker]
+            return person(s.person) + [s.start.annexA, held ? "No" : "", date(s.icpc), team(s.team), s.worker]
         }
         return csv(Projection.personColumns + ["Strategy discussion initiating Section 47 Enquiry Start Date",
                                                 "Was an Initial Child Protection Conference deemed unnecessary?",
@@ -119,7 +130,7 @@ struct Projection {
             guard listed(start: start, end: end) else { return }
             let closed = end.map { $0 <= asAt } ?? false
             let seen = last(visits, from: start, limit: min(end ?? asAt, asAt))
-            rows.append(person(p) + [start.annexA, date(seen), closed ? date(end) : "", closed ? "e) Closed episode" : status, team, worker])
+            rows.append(person(p) + [start.annexA, date(seen), closed ? date(end) : "", closed ? "e) Closed episode" : status, self.team(team), worker])
         }
         for c in world.cinPlans { row(c.person, c.start, c.end, c.visits, "c) Child in need plan", c.team, c.worker) }
         for c in world.cpPlans { row(c.person, c.start, c.end, c.visits, "b) Child Protection plan", c.team, c.worker) }
@@ -138,7 +149,7 @@ struct Projection {
             let review = last(p.reviews, from: p.start, limit: limit)
             let ended = p.end.map { $0 <= asAt } ?? false
             return person(p.person) + [p.start.annexA, p.category, date(visit), yesNo(alone), date(review),
-                                       ended ? date(p.end) : "", String(p.previousPlans), p.team, p.worker]
+                                       ended ? date(p.end) : "", String(p.previousPlans), team(p.team), p.worker]
         }
         return csv(Projection.personColumns + ["Child Protection Plan Start Date", "Latest Category of Abuse", "Date of the Last Statutory Visit",
                                                 "Was the Child Seen Alone?", "Date of latest review conference", "Child Protection Plan End Date",
@@ -162,7 +173,7 @@ struct Projection {
                 date(last(c.visits, from: c.start, limit: limit)), date(last(c.healthAssessments, from: c.start, limit: limit)),
                 date(last(c.dentalChecks, from: c.start, limit: limit)), String(placements), ended ? date(c.end) : "",
                 date(last(c.placements, from: c.start, limit: limit)), c.inBorough ? "In" : "Out", missing == 0 ? "" : String(missing),
-                c.team, c.worker,
+                team(c.team), c.worker,
             ]
         }
         return csv(Projection.personColumns + [
@@ -185,7 +196,7 @@ struct Projection {
                 : demoChance(0.6, id, key) ? DemoBorough.eetCodes[Int(demoHash(id, key) % 5)] : DemoBorough.neetCodes[Int(demoHash(id, key) % 3)]
             let suitable = january ? (l.suitableJanuary ?? true) : demoChance(0.95, id, key, 7)
             let inTouch = contact.map { $0 > asAt.addingMonths(-12) } ?? false
-            return person(l.person) + [l.team, l.worker, date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",
+            return person(l.person) + [team(l.team), l.worker, date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",
                                        date(contact), l.accommodation, suitable ? "Suitable" : "Unsuitable", activity]
         }
         return csv(Projection.personColumns + ["Allocated Team", "Allocated Worker", "Latest Pathway Plan Review Date", "LA in Touch",
@@ -196,13 +207,13 @@ struct Projection {
     func yot() -> String {
         // Open orders, those ended since 1 April, since the start of the previous quarter (for
         // ETE) and in the last 12 months (for first-time entrants).
-        let since = min(fy, asAt.previousCalendarQuarter.first, asAt.addingMonths(-12))
+        let since = min(historyStart, asAt.previousCalendarQuarter.first, asAt.addingMonths(-12))
         let rows = world.youthOrders.filter { $0.start <= asAt && ($0.end.map { $0 > asAt || $0 >= since } ?? true) }.map { o -> [String] in
             let p = world.people[o.person]
             let ended = o.end.map { $0 <= asAt } ?? false
-            return [p.id, p.dateOfBirth.annexA, p.gender, p.ethnicity, o.start.annexA, ended ? date(o.end) : "",
+            return [childID(p), p.dateOfBirth.annexA, p.gender, p.ethnicity, o.start.annexA, ended ? date(o.end) : "",
                     o.statutory ? "Statutory" : "Out of court", date(o.firstTimeEntrant), date(o.custody), o.intensity,
-                    o.gang ? "Y" : "N", ended ? (o.eteAtEnd ? "Y" : "N") : "", o.team, o.worker]
+                    o.gang ? "Y" : "N", ended ? (o.eteAtEnd ? "Y" : "N") : "", team(o.team), o.worker]
         }
         return csv(["Child Unique ID", "Date of Birth", "Gender", "Ethnicity", "Order Start Date", "Order End Date", "Order Type",
                     "First Time Entrant Date", "Custodial Sentence Date", "Scaled Approach Intensity", "Confirmed Gang Member",

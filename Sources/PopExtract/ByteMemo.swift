@@ -1,20 +1,28 @@
 /// Values keyed by a cell's raw bytes. Code, team and worker columns hold a handful of
 /// spellings repeated on every row: looking them up by bytes means a String is made once per
 /// spelling, not once per cell.
-struct ByteMemo<Value> {
+public struct ByteMemo<Value> {
     private var arena: [UInt8] = []
     private var ends: [Int] = []
     private var values: [Value] = []
     /// Open addressing: index into `values`, or -1 for an empty slot. Kept at most half full.
     private var slots = [Int32](repeating: -1, count: 64)
 
+    /// Length and the first and last eight bytes, mixed: constant time whatever the key's
+    /// length. Keys that share those still land apart after the byte comparison.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in key {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01B3
+        let n = key.count
+        var a: UInt64 = 0, b: UInt64 = 0
+        if n >= 8 {
+            a = key.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            b = key.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        } else {
+            for i in 0..<n { a = a << 8 | UInt64(key[i]) }
         }
+        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+        h ^= h >> 31
+        h = h &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
@@ -26,7 +34,11 @@ struct ByteMemo<Value> {
         return arena.withUnsafeBytes { all in memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0 }
     }
 
-    func find(_ key: UnsafeRawBufferPointer) -> Value? {
+    public init() {}
+
+    public var count: Int { values.count }
+
+    public func find(_ key: UnsafeRawBufferPointer) -> Value? {
         let mask = slots.count - 1
         var s = ByteMemo.hash(key) & mask
         while true {
@@ -37,7 +49,7 @@ struct ByteMemo<Value> {
         }
     }
 
-    mutating func insert(_ key: UnsafeRawBufferPointer, _ value: Value) {
+    public mutating func insert(_ key: UnsafeRawBufferPointer, _ value: Value) {
         if (values.count + 1) * 2 > slots.count { grow() }
         arena.append(contentsOf: key)
         ends.append(arena.count)

@@ -10,22 +10,19 @@ import Darwin
 public struct CSVRecord {
     public internal(set) var line: Int = 0
     /// Unescaped bytes of every field, back to back.
-    var bytes: [UInt8] = []
+    let bytes: UnsafePointer<UInt8>
     /// End offset in `bytes` of each field.
-    var ends: [Int] = []
+    let ends: UnsafePointer<Int32>
+    public let count: Int
     /// A field was cut at `CSVReader.maxFieldBytes`, or fields past `maxFields` were dropped.
     public internal(set) var truncated = false
-
-    public var count: Int { ends.count }
 
     /// Calls `body` with field `i`'s bytes (empty when the record has fewer fields).
     @inline(__always)
     public func withField<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        guard i >= 0, i < ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let start = i == 0 ? 0 : ends[i - 1]
-        return try bytes.withUnsafeBytes { all in
-            try body(UnsafeRawBufferPointer(rebasing: all[start..<ends[i]]))
-        }
+        guard i >= 0, i < count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return try body(UnsafeRawBufferPointer(start: bytes + start, count: Int(ends[i]) - start))
     }
 
     /// Field `i` as text: UTF-8 when it is valid UTF-8, otherwise Windows-1252 (as Excel writes).
@@ -91,51 +88,93 @@ public struct CSVReader {
         }
     }
 
+    /// Owns the memory a parser builds records in, and frees it.
+    final class Allocation {
+        var bytes: UnsafeMutablePointer<UInt8>
+        let ends: UnsafeMutablePointer<Int32>
+
+        init(capacity: Int) {
+            bytes = .allocate(capacity: capacity)
+            ends = .allocate(capacity: CSVReader.maxFields)
+        }
+
+        deinit {
+            bytes.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    /// The record being built lives in raw memory with its counters in this struct, so adding
+    /// a byte or ending a field is a plain store.
     struct Parser {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
         var state = State.fieldStart
-        var record = CSVRecord()
+        let allocation: Allocation
+        var bytes: UnsafeMutablePointer<UInt8>
+        var capacity = 4096
+        var used = 0
+        let ends: UnsafeMutablePointer<Int32>
+        var fields = 0
         var fieldStart = 0
         var line = 1
+        var recordLine = 1
+        var truncated = false
 
         init() {
-            record.bytes.reserveCapacity(4096)
-            record.ends.reserveCapacity(64)
-            record.line = 1
+            allocation = Allocation(capacity: capacity)
+            bytes = allocation.bytes
+            ends = allocation.ends
+        }
+
+        @inline(__always)
+        mutating func reserve(_ n: Int) {
+            guard used + n > capacity else { return }
+            var c = capacity * 2
+            while c < used + n { c *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            grown.update(from: bytes, count: used)
+            bytes.deallocate()
+            bytes = grown
+            allocation.bytes = grown
+            capacity = c
         }
 
         @inline(__always)
         mutating func append(_ b: UInt8) {
-            if record.bytes.count - fieldStart < CSVReader.maxFieldBytes {
-                record.bytes.append(b)
+            if used - fieldStart < CSVReader.maxFieldBytes {
+                reserve(1)
+                bytes[used] = b
+                used += 1
             } else {
-                record.truncated = true
+                truncated = true
             }
         }
 
         @inline(__always)
         mutating func endField() {
-            if record.ends.count < CSVReader.maxFields {
-                record.ends.append(record.bytes.count)
+            if fields < CSVReader.maxFields {
+                ends[fields] = Int32(used)
+                fields += 1
             } else {
-                record.truncated = true
-                record.bytes.removeSubrange(fieldStart...)
+                truncated = true
+                used = fieldStart
             }
-            fieldStart = record.bytes.count
+            fieldStart = used
         }
 
         /// Ends the record; skips a wholly empty line. Returns the callback's verdict.
         mutating func endRecord(_ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
             endField()
             var keepGoing = true
-            if !(record.ends.count == 1 && record.ends[0] == 0) {
+            if !(fields == 1 && ends[0] == 0) {
+                let record = CSVRecord(line: recordLine, bytes: bytes, ends: ends, count: fields, truncated: truncated)
                 keepGoing = try body(record)
             }
-            record.bytes.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
-            record.truncated = false
+            used = 0
+            fields = 0
+            truncated = false
             fieldStart = 0
-            record.line = line
+            recordLine = line
             return keepGoing
         }
 
@@ -162,13 +201,41 @@ public struct CSVReader {
         @inline(__always)
         mutating func append(run: UnsafePointer<UInt8>, count: Int) {
             guard count > 0 else { return }
-            let room = CSVReader.maxFieldBytes - (record.bytes.count - fieldStart)
-            if count <= room {
-                record.bytes.append(contentsOf: UnsafeBufferPointer(start: run, count: count))
-            } else {
-                if room > 0 { record.bytes.append(contentsOf: UnsafeBufferPointer(start: run, count: room)) }
-                record.truncated = true
+            let room = CSVReader.maxFieldBytes - (used - fieldStart)
+            let n = min(count, room)
+            if n > 0 {
+                reserve(n)
+                let to = bytes + used
+                if n <= 16 {
+                    for k in 0..<n { to[k] = run[k] }
+                } else {
+                    to.update(from: run, count: n)
+                }
+                used += n
             }
+            if count > room { truncated = true }
+        }
+
+        /// The first comma, LF or CR in `from..<to`, or `to`. Eight bytes at a time: a byte that
+        /// equals the separator leaves a zero byte after XOR, found with the usual carry trick
+        /// (exact for the lowest match, which is the one wanted).
+        @inline(__always)
+        static func nextSeparator(_ base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+            var j = from
+            while j + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                let m = zeros(w ^ (ones &* 0x2C)) | zeros(w ^ (ones &* 0x0A)) | zeros(w ^ (ones &* 0x0D))
+                if m != 0 { return j + m.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+            while j < n {
+                let c = base[j]
+                if c == 0x2C || c == 0x0A || c == 0x0D { return j }
+                j += 1
+            }
+            return n
         }
 
         /// Feeds a chunk. Runs of plain bytes (most of any file) are found by a tight scan and
@@ -189,20 +256,22 @@ public struct CSVReader {
                     i += 1
                 case .fieldStart, .unquoted:
                     if state == .fieldStart && b == 0x22 { state = .quoted; i += 1; continue }
-                    var j = i
-                    while j < n {
-                        let c = base[j]
-                        if c == 0x2C || c == 0x0A || c == 0x0D { break }
-                        j += 1
-                    }
+                    let j = Parser.nextSeparator(base, from: i, to: n)
                     if j > i {
                         append(run: base + i, count: j - i)
                         state = .unquoted
-                        i = j
+                    }
+                    // The chunk ended inside the field: the next chunk carries on with it.
+                    guard j < n else { i = j; continue }
+                    i = j + 1
+                    if base[j] == 0x2C {
+                        endField()
+                        state = .fieldStart
                         continue
                     }
-                    if try !unquoted(b, body) { return false }
-                    i += 1
+                    line += 1
+                    state = base[j] == 0x0D ? .afterCR : .fieldStart
+                    if try !endRecord(body) { return false }
                 case .quoted:
                     var j = i
                     while j < n {
@@ -233,7 +302,7 @@ public struct CSVReader {
 
         mutating func finish(_ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
             switch state {
-            case .fieldStart where record.ends.isEmpty && record.bytes.isEmpty, .afterCR:
+            case .fieldStart where fields == 0 && used == 0, .afterCR:
                 return true
             default:
                 return try endRecord(body)

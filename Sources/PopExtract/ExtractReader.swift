@@ -43,10 +43,12 @@ public enum ExtractReader {
         if !isDirectory(folder) {
             throw ExtractError(file: folder, message: "not a folder that can be read")
         }
+        let box = SinkBox(sink)
+        defer { sink = box.sink }
         for list in ListKind.allCases {
             let path = folder + "/" + list.fileName
             guard fileExists(path) else { continue }
-            try readList(list, asAt: asAt, into: &sink) { body throws in try CSVReader.read(path: path, body) }
+            try readList(list, asAt: asAt, into: box) { body throws in try CSVReader.read(path: path, body) }
         }
     }
 
@@ -59,28 +61,34 @@ public enum ExtractReader {
 
     /// Streams an extract held in memory into `sink`.
     public static func read<S: ExtractSink>(files: [(name: String, bytes: [UInt8])], asAt: Day, into sink: inout S) throws(ExtractError) {
+        let box = SinkBox(sink)
+        defer { sink = box.sink }
         for list in ListKind.allCases {
             guard let f = files.first(where: { $0.name == list.fileName }) else { continue }
-            try readList(list, asAt: asAt, into: &sink) { body throws in try CSVReader.read(bytes: f.bytes, body) }
+            try readList(list, asAt: asAt, into: box) { body throws in try CSVReader.read(bytes: f.bytes, body) }
         }
     }
 
     /// Reads one list file into `sink`.
     public static func readList<S: ExtractSink>(_ list: ListKind, path: String, into sink: inout S) throws(ExtractError) {
-        try readList(list, asAt: nil, into: &sink) { body throws in try CSVReader.read(path: path, body) }
+        let box = SinkBox(sink)
+        defer { sink = box.sink }
+        try readList(list, asAt: nil, into: box) { body throws in try CSVReader.read(path: path, body) }
     }
 
     /// Reads one list from in-memory CSV text (tests, fuzzing, the demo).
     public static func readList<S: ExtractSink>(_ list: ListKind, bytes: [UInt8], into sink: inout S) throws(ExtractError) {
-        try readList(list, asAt: nil, into: &sink) { body throws in try CSVReader.read(bytes: bytes, body) }
+        let box = SinkBox(sink)
+        defer { sink = box.sink }
+        try readList(list, asAt: nil, into: box) { body throws in try CSVReader.read(bytes: bytes, body) }
     }
 
-    static func readList<S: ExtractSink>(_ list: ListKind, asAt: Day?, into sink: inout S,
-                                         reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) {
-        var sheet = Sheet<S>(list: list)
+    static func readList(_ list: ListKind, asAt: Day?, into sink: RowReceiver,
+                         reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError) {
+        var sheet = Sheet(list: list, sink: sink)
         do {
             try reading { record in
-                try sheet.take(record, sink: &sink)
+                try sheet.take(record)
                 return true
             }
         } catch let e as ExtractError {
@@ -135,36 +143,70 @@ struct HistoryStart {
     }
 }
 
+/// The reader's hold on a sink. Rows reach it through one class call each, so the per-row
+/// path is the same compiled code whatever the sink is.
+protocol RowReceiver: AnyObject {
+    func begin(_ list: ListKind, columns: Set<String>)
+    func add(_ row: Contact)
+    func add(_ row: Referral)
+    func add(_ row: Assessment)
+    func add(_ row: Section47Enquiry)
+    func add(_ row: ChildInNeedEpisode)
+    func add(_ row: ChildProtectionPlan)
+    func add(_ row: ChildInCare)
+    func add(_ row: CareLeaver)
+    func add(_ row: YouthOffendingCase)
+    func note(_ issue: DataQualityIssue)
+}
+
+final class SinkBox<S: ExtractSink>: RowReceiver {
+    var sink: S
+    init(_ sink: S) { self.sink = sink }
+    func begin(_ list: ListKind, columns: Set<String>) { sink.begin(list, columns: columns) }
+    func add(_ row: Contact) { sink.add(row) }
+    func add(_ row: Referral) { sink.add(row) }
+    func add(_ row: Assessment) { sink.add(row) }
+    func add(_ row: Section47Enquiry) { sink.add(row) }
+    func add(_ row: ChildInNeedEpisode) { sink.add(row) }
+    func add(_ row: ChildProtectionPlan) { sink.add(row) }
+    func add(_ row: ChildInCare) { sink.add(row) }
+    func add(_ row: CareLeaver) { sink.add(row) }
+    func add(_ row: YouthOffendingCase) { sink.add(row) }
+    func note(_ issue: DataQualityIssue) { sink.note(issue) }
+}
+
 /// Reads the records of one list: the header first, then one typed row per record.
-struct Sheet<S: ExtractSink> {
+struct Sheet {
     let list: ListKind
+    let sink: RowReceiver
     /// Builds one row and sends it to the sink; made at the header, with every column's index
     /// resolved once.
-    var build: ((CSVRecord, Cells, inout S) -> Void)?
-    let cells: Cells
+    var build: ((CSVRecord, inout Cells, RowReceiver) -> Void)?
+    var cells: Cells
 
-    init(list: ListKind) {
+    init(list: ListKind, sink: RowReceiver) {
         self.list = list
+        self.sink = sink
         cells = Cells(file: list.fileName)
     }
 
-    mutating func take(_ record: CSVRecord, sink: inout S) throws(ExtractError) {
+    mutating func take(_ record: CSVRecord) throws(ExtractError) {
         guard let build else {
-            try readHeader(record, sink: &sink)
+            try readHeader(record)
             return
         }
         cells.line = record.line
         if record.truncated {
             cells.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
         }
-        build(record, cells, &sink)
+        build(record, &cells, sink)
         if !cells.issues.isEmpty {
             for i in cells.issues { sink.note(i) }
             cells.issues.removeAll(keepingCapacity: true)
         }
     }
 
-    mutating func readHeader(_ record: CSVRecord, sink: inout S) throws(ExtractError) {
+    mutating func readHeader(_ record: CSVRecord) throws(ExtractError) {
         var map: [String: Int] = [:]
         for i in 0..<record.count {
             let key = Column.key(record.string(i))
@@ -272,12 +314,13 @@ struct ColumnRef {
 /// A parsed code and the data-quality problem its spelling raises, if any.
 struct Coded<T> {
     let value: T
-    let problem: String?
+    /// A literal, so a looked-up code is copied without reference counting.
+    let problem: StaticString?
 }
 
 /// Typed reads of a list's cells, noting each unusable value. One per list being read; code,
 /// team and worker cells are parsed once per distinct spelling.
-final class Cells {
+struct Cells {
     let file: String
     var line = 0
     var issues: [DataQualityIssue] = []
@@ -299,7 +342,7 @@ final class Cells {
 
     init(file: String) { self.file = file }
 
-    func issue(column: String, value: String, problem: String) {
+    mutating func issue(column: String, value: String, problem: String) {
         issues.append(DataQualityIssue(file: file, line: line, column: column, value: value, problem: problem))
     }
 
@@ -308,18 +351,19 @@ final class Cells {
         r.withField(c.index ?? -1) { body(TextDecoding.trim($0)) }
     }
 
-    func child(_ r: CSVRecord, _ c: ColumnRef) -> String {
+    mutating func child(_ r: CSVRecord, _ c: ColumnRef) -> String {
         let id = field(r, c) { TextDecoding.decode($0) }
         if id.isEmpty { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
         return id
     }
 
     /// One shared String per distinct spelling; a blank team is `Unallocated`.
-    func team(_ r: CSVRecord, _ c: ColumnRef) -> String { interned(r, c, &teams) { $0.isEmpty ? "Unallocated" : $0 } }
-    func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { interned(r, c, &workers) { $0 } }
+    mutating func team(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(r, c, &teams) { $0.isEmpty ? "Unallocated" : $0 } }
+    mutating func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(r, c, &workers) { $0 } }
 
-    private func interned(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
-        field(r, c) { bytes in
+    private static func interned(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
+        r.withField(c.index ?? -1) { raw in
+            let bytes = TextDecoding.trim(raw)
             if let known = memo.find(bytes) { return known }
             let s = name(TextDecoding.decode(bytes))
             memo.insert(bytes, s)
@@ -327,7 +371,7 @@ final class Cells {
         }
     }
 
-    func date(_ r: CSVRecord, _ c: ColumnRef) -> DateField {
+    mutating func date(_ r: CSVRecord, _ c: ColumnRef) -> DateField {
         guard let i = c.index else { return .blank }
         let f = r.withField(i) { DateParser.parse($0) }
         if f == .bad { issue(column: c.name, value: r.trimmed(i), problem: "not a date") }
@@ -335,9 +379,10 @@ final class Cells {
     }
 
     /// Parses a code cell once per distinct spelling; `problem` says when a value is unusable.
-    private func code<T>(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ parse: (String) -> T,
-                         problem: (String, T) -> String?) -> T {
-        let coded = field(r, c) { bytes -> Coded<T> in
+    private static func code<T>(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ issues: inout [DataQualityIssue],
+                                _ file: String, _ line: Int, _ parse: (String) -> T, problem: (String, T) -> StaticString?) -> T {
+        let coded = r.withField(c.index ?? -1) { raw -> Coded<T> in
+            let bytes = TextDecoding.trim(raw)
             if let known = memo.find(bytes) { return known }
             let text = TextDecoding.decode(bytes)
             let v = parse(text)
@@ -345,30 +390,33 @@ final class Cells {
             memo.insert(bytes, made)
             return made
         }
-        if let p = coded.problem { issue(column: c.name, value: field(r, c) { TextDecoding.decode($0) }, problem: p) }
+        if let p = coded.problem {
+            let value = r.withField(c.index ?? -1) { TextDecoding.decode(TextDecoding.trim($0)) }
+            issues.append(DataQualityIssue(file: file, line: line, column: c.name, value: value, problem: p.description))
+        }
         return coded.value
     }
 
-    func yesNo(_ r: CSVRecord, _ c: ColumnRef) -> YesNo {
-        code(r, c, &yesNos, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }
+    mutating func yesNo(_ r: CSVRecord, _ c: ColumnRef) -> YesNo {
+        Cells.code(r, c, &yesNos, &issues, file, line, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }
     }
 
-    func count(_ r: CSVRecord, _ c: ColumnRef) -> CountField {
-        code(r, c, &counts, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }
+    mutating func count(_ r: CSVRecord, _ c: ColumnRef) -> CountField {
+        Cells.code(r, c, &counts, &issues, file, line, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }
     }
 
-    func source(_ r: CSVRecord, _ c: ColumnRef) -> SourceGroup {
-        code(r, c, &sources, { SourceGroup.parse($0).group }) { t, _ in
+    mutating func source(_ r: CSVRecord, _ c: ColumnRef) -> SourceGroup {
+        Cells.code(r, c, &sources, &issues, file, line, { SourceGroup.parse($0).group }) { t, _ in
             SourceGroup.parse(t).recognised ? nil : "source not recognised: counted as other"
         }
     }
 
-    func caseStatus(_ r: CSVRecord, _ c: ColumnRef) -> CaseStatus? {
-        code(r, c, &statuses, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
+    mutating func caseStatus(_ r: CSVRecord, _ c: ColumnRef) -> CaseStatus? {
+        Cells.code(r, c, &statuses, &issues, file, line, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }
     }
 
-    func category(_ r: CSVRecord, _ c: ColumnRef) -> CodedField<AbuseCategory> {
-        code(r, c, &categories, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
+    mutating func category(_ r: CSVRecord, _ c: ColumnRef) -> CodedField<AbuseCategory> {
+        Cells.code(r, c, &categories, &issues, file, line, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
             switch v {
             case .value: nil
             case .blank: "blank category of abuse: the child counts on plans, in no category"
@@ -377,19 +425,19 @@ final class Cells {
         }
     }
 
-    func legal(_ r: CSVRecord, _ c: ColumnRef) -> LegalGroup { code(r, c, &legals, LegalGroup.parse) { _, _ in nil } }
+    mutating func legal(_ r: CSVRecord, _ c: ColumnRef) -> LegalGroup { Cells.code(r, c, &legals, &issues, file, line, LegalGroup.parse) { _, _ in nil } }
 
-    func location(_ r: CSVRecord, _ c: ColumnRef) -> PlacementLocation {
-        code(r, c, &locations, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }
+    mutating func location(_ r: CSVRecord, _ c: ColumnRef) -> PlacementLocation {
+        Cells.code(r, c, &locations, &issues, file, line, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }
     }
 
-    func activity(_ r: CSVRecord, _ c: ColumnRef) -> ActivityGroup { code(r, c, &activities, ActivityGroup.parse) { _, _ in nil } }
+    mutating func activity(_ r: CSVRecord, _ c: ColumnRef) -> ActivityGroup { Cells.code(r, c, &activities, &issues, file, line, ActivityGroup.parse) { _, _ in nil } }
 
-    func suitability(_ r: CSVRecord, _ c: ColumnRef) -> Suitability { code(r, c, &suitabilities, Suitability.parse) { _, _ in nil } }
+    mutating func suitability(_ r: CSVRecord, _ c: ColumnRef) -> Suitability { Cells.code(r, c, &suitabilities, &issues, file, line, Suitability.parse) { _, _ in nil } }
 
-    func orderType(_ r: CSVRecord, _ c: ColumnRef) -> OrderType { code(r, c, &orderTypes, OrderType.parse) { _, _ in nil } }
+    mutating func orderType(_ r: CSVRecord, _ c: ColumnRef) -> OrderType { Cells.code(r, c, &orderTypes, &issues, file, line, OrderType.parse) { _, _ in nil } }
 
-    func intensity(_ r: CSVRecord, _ c: ColumnRef) -> Intensity {
-        code(r, c, &intensities, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }
+    mutating func intensity(_ r: CSVRecord, _ c: ColumnRef) -> Intensity {
+        Cells.code(r, c, &intensities, &issues, file, line, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }
     }
 }

@@ -63,8 +63,13 @@ public struct MonthRows: ExtractSink {
     var contactsYTD = 0
     var referralsInMonth: [Referral] = []
     var referralsYTD = 0
-    /// YTD referrals per Referral Source group.
-    var referralSourcesYTD: [String: Int] = [:]
+    /// YTD referrals per Referral Source group, in `SourceGroup.allCases` order.
+    var referralSourceCountsYTD = [Int](repeating: 0, count: SourceGroup.allCases.count)
+    var referralSourcesYTD: [String: Int] {
+        var out: [String: Int] = [:]
+        for (g, n) in zip(SourceGroup.allCases, referralSourceCountsYTD) { out[g.rawValue] = n }
+        return out
+    }
     var referralHistory = ReferralHistory()
     var assessmentsAuthorisedInMonth: [Assessment] = []
     var section47sStartedInMonth: [Section47Enquiry] = []
@@ -110,7 +115,7 @@ public struct MonthRows: ExtractSink {
         if let d = row.date.day, !row.child.isEmpty { referralHistory.add(child: row.child, day: d, period: period) }
         if period.inYTD(row.date) {
             referralsYTD += 1
-            referralSourcesYTD[row.source.rawValue, default: 0] += 1
+            referralSourceCountsYTD[SourceGroup.allCases.firstIndex(of: row.source)!] += 1
         }
         if period.inMonth(row.date) { referralsInMonth.append(row) }
     }
@@ -161,25 +166,45 @@ public struct MonthRows: ExtractSink {
 /// a re-referral when the same child has another referral dated in [addMonths(d, −12), d).
 /// Only dates from addMonths(1 April, −12) to R can matter, so only those are kept.
 struct ReferralHistory {
-    private var childNumbers: [String: UInt32] = [:]
-    /// child number << 32 | biased day number.
-    private var entries: [UInt64] = []
+    private var childNumbers = ByteMemo<UInt32>()
+    /// child number << 32 | biased day number; a class so that sorting happens in place, not
+    /// in a second copy of what can be millions of entries.
+    private final class Entries {
+        var packed: [UInt64] = []
+        var sorted = true
+    }
+    private var entries = Entries()
 
     private static let bias = 1 << 31
 
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
         guard day <= period.asAt, day >= period.yearStart.addingMonths(-12) else { return }
-        let n: UInt32
-        if let known = childNumbers[child] { n = known } else {
-            n = UInt32(childNumbers.count)
-            childNumbers[child] = n
+        var id = child
+        let n: UInt32 = id.withUTF8 { utf8 in
+            let key = UnsafeRawBufferPointer(utf8)
+            if let known = childNumbers.find(key) { return known }
+            let next = UInt32(childNumbers.count)
+            childNumbers.insert(key, next)
+            return next
         }
-        entries.append(UInt64(n) << 32 | UInt64(UInt32(day.number + ReferralHistory.bias)))
+        let e = UInt64(n) << 32 | UInt64(UInt32(day.number + ReferralHistory.bias))
+        if !isKnownUniquelyReferenced(&entries) {
+            let copy = Entries()
+            copy.packed = entries.packed
+            copy.sorted = entries.sorted
+            entries = copy
+        }
+        if let last = entries.packed.last, last > e { entries.sorted = false }
+        entries.packed.append(e)
     }
 
     /// (re-referrals, referrals) among the YTD referrals of children with an ID.
     func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
-        let sorted = entries.sorted()
+        if !entries.sorted {
+            entries.packed.sort()
+            entries.sorted = true
+        }
+        let sorted = entries.packed
         func child(_ i: Int) -> UInt64 { sorted[i] >> 32 }
         func day(_ i: Int) -> Day { Day(number: Int(sorted[i] & 0xFFFF_FFFF) - ReferralHistory.bias) }
         var numerator = 0, denominator = 0

@@ -10,28 +10,49 @@ import Darwin
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time reading and computing an extract (build with -c release for figures worth quoting).")
+        abstract: "Time reading and computing an extract (build with -c release for figures worth quoting).",
+        discussion: "benchmarks/run.sh runs this over 100k, 1M and 10M rows beside the pandas reference; see docs/performance.md.")
 
     @OptionGroup var options: ExtractOptions
 
     @Option(name: .long, help: "How many timed runs (after one warm-up).")
     var runs: Int = 20
 
+    @Flag(name: .long, help: "Print one JSON object (for scripts) instead of text.")
+    var json = false
+
     func run() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
         do { _ = try options.snapshot() } catch let e as UnusableInput { throw fail(e.description) }
         var times: [Double] = []
-        var rows = 0
+        var rows = 0, figures = 0
         for _ in 0..<runs {
             let t0 = monotonicSeconds()
-            guard let s = try? options.snapshot() else { throw fail("the extract could not be read on a repeat run") }
+            guard let (s, n) = try? options.snapshotAndRows() else { throw fail("the extract could not be read on a repeat run") }
             times.append(monotonicSeconds() - t0)
-            rows = s.values.count
+            rows = n
+            figures = s.values.count
         }
         times.sort()
+        let median = times[times.count / 2]
+        let bytes = ListKind.allCases.reduce(0) { $0 + fileSize(options.extract + "/" + $1.fileName) }
+        let peak = peakResidentBytes()
+        if json {
+            FileHandleOutput.standardOutput("""
+                {"rows": \(rows), "bytes": \(bytes), "figures": \(figures), "runs": \(runs), "min_seconds": \(times[0]), \
+                "median_seconds": \(median), "max_seconds": \(times[times.count - 1]), "peak_bytes": \(peak)}
+
+                """)
+            return
+        }
         let ms = { (x: Double) in String(Int((x * 10_000).rounded())).withDecimal(1) }
-        FileHandleOutput.standardOutput("read + compute \(options.extract) as at \(options.asAt): \(rows) indicator rows\n")
-        FileHandleOutput.standardOutput("runs \(runs): min \(ms(times[0])) ms, median \(ms(times[times.count / 2])) ms, max \(ms(times[times.count - 1])) ms\n")
+        FileHandleOutput.standardOutput("""
+            read + compute \(options.extract) as at \(options.asAt): \(Display.grouped(rows)) rows, \(bytes / 1_000_000) MB, \(figures) indicator rows
+            runs \(runs): min \(ms(times[0])) ms, median \(ms(median)) ms, max \(ms(times[times.count - 1])) ms
+            median throughput: \(Display.grouped(Int(Double(rows) / median))) rows/s, \(Int(Double(bytes) / median / 1_000_000)) MB/s
+            peak memory (max resident): \(peak / 1_048_576) MiB
+
+            """)
     }
 }
 
@@ -39,6 +60,26 @@ func monotonicSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func fileSize(_ path: String) -> Int {
+    var st = stat()
+    return stat(path, &st) == 0 ? Int(st.st_size) : 0
+}
+
+/// The process's peak resident memory so far (Linux reports kilobytes, macOS bytes).
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if os(Linux)
+    return Int(usage.ru_maxrss) * 1024
+    #else
+    return Int(usage.ru_maxrss)
+    #endif
 }
 
 extension String {

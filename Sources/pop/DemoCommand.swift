@@ -9,7 +9,7 @@ import Darwin
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "The demo borough (a simulated Barnet).", subcommands: [Generate.self])
+        commandName: "demo", abstract: "The demo borough (a simulated Barnet).", subcommands: [Generate.self, Scale.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -61,6 +61,102 @@ enum FileOutput {
             let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, total - done) }
             guard n > 0 else { throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))") }
             done += n
+        }
+    }
+}
+
+extension DemoCommand {
+    struct Scale: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one large extract: many simulated councils, as at 31 January 2019, for benchmarks.",
+            discussion: """
+                Each council is the demo borough run with its own seed; child IDs and team names carry its code (C001 …). \
+                About 26,700 rows per council with --months 10 and 45,000 with --months 22.
+                """)
+
+        @Option(name: .long, help: "The folder to write list1.csv … yot.csv into.")
+        var out: String
+
+        @Option(name: .long, help: "How many councils.")
+        var councils: Int
+
+        @Option(name: .long, help: "Months of history each list holds, ending at R (10–22; 10 is the YTD).")
+        var months: Int = 10
+
+        @Option(name: .long, help: "The seed; the same seed, councils and months give the same files.")
+        var seed: UInt64 = DemoBorough.defaultSeed
+
+        func validate() throws {
+            guard councils >= 1 && councils <= 9_999 else { throw ValidationError("--councils must be from 1 to 9999") }
+            guard ScaleDemo.historyMonths.contains(months) else {
+                throw ValidationError("--months must be from \(ScaleDemo.historyMonths.lowerBound) to \(ScaleDemo.historyMonths.upperBound)")
+            }
+        }
+
+        func run() throws {
+            do {
+                try FileOutput.makeDirectory(out)
+                var files: [String: FileOutput.Appender] = [:]
+                var rows = 0, bytes = 0
+                for index in 1...councils {
+                    let e = ScaleDemo.council(index, months: months, seed: seed)
+                    for f in e.files {
+                        var text = Substring(f.text)
+                        if let open = files[f.name] {
+                            // One header per file: drop each later council's.
+                            if let end = text.firstIndex(of: "\r\n") { text = text[text.index(after: end)...] }
+                            try open.write(text)
+                        } else {
+                            let file = try FileOutput.Appender(path: out + "/" + f.name)
+                            files[f.name] = file
+                            try file.write(text)
+                            rows -= 1
+                        }
+                        rows += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                        bytes += text.utf8.count
+                    }
+                    if index % 10 == 0 || index == councils {
+                        FileHandleOutput.standardError("\r\(index) of \(councils) councils written")
+                    }
+                }
+                FileHandleOutput.standardError("\n")
+                let p = ScaleDemo.population(councils: councils)
+                FileHandleOutput.standardOutput("""
+                    wrote \(out): \(councils) councils, \(months) months, \(rows) data rows, \(bytes) bytes
+                    as at \(ScaleDemo.asAt.iso); population 0–17 \(p.age0to17), 10–17 \(p.age10to17)
+
+                    """)
+            } catch let e as FileOutput.Failure {
+                throw fail(e.description)
+            }
+        }
+    }
+}
+
+extension FileOutput {
+    /// A file written in pieces, created readable by the owner only.
+    final class Appender {
+        let path: String
+        let fd: Int32
+
+        init(path: String) throws {
+            self.path = path
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            guard fd >= 0 else { throw Failure(description: "\(path): cannot be written (\(String(cString: strerror(errno))))") }
+        }
+
+        deinit { close(fd) }
+
+        func write(_ text: Substring) throws {
+            var text = text
+            try text.withUTF8 { buf in
+                var done = 0
+                while done < buf.count {
+                    let n = systemWrite(fd, buf.baseAddress! + done, buf.count - done)
+                    guard n > 0 else { throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))") }
+                    done += n
+                }
+            }
         }
     }
 }

@@ -87,7 +87,10 @@ struct ExtractOptions: ParsableArguments {
     var bankHolidays: String?
 
     /// Reads and computes; throws an `UnusableInput` with a message for anything unusable.
-    func snapshot() throws -> Snapshot {
+    func snapshot() throws -> Snapshot { try snapshotAndRows().snapshot }
+
+    /// The snapshot, and how many data rows the extract's lists held.
+    func snapshotAndRows() throws -> (snapshot: Snapshot, rows: Int) {
         guard case .day(let day) = DateParser.parse(asAt) else {
             throw UnusableInput(description: "--as-at \"\(asAt)\" is not a date (use yyyy-mm-dd or dd/mm/yyyy)")
         }
@@ -116,7 +119,7 @@ struct ExtractOptions: ParsableArguments {
         if !ListKind.allCases.contains(where: rows.supplies) {
             throw UnusableInput(description: "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
         }
-        return Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet)
+        return (Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet), rows.rowsRead)
     }
 }
 
