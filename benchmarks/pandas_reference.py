@@ -40,6 +40,7 @@ def read_list(folder, name, columns):
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
                      usecols=lambda c: norm_header(c) in wanted)
     df.columns = [wanted[norm_header(c)] for c in df.columns]
+    df.attrs["supplied"] = set(df.columns)
     for c in columns:
         if c not in df.columns:
             df[c] = ""
@@ -349,7 +350,7 @@ def front_door(folder, P, pop, out):
     referrals = read_list(folder, "list3.csv", PERSON + ["Date of referral", "Referral Source", "Referral NFA?"])
     contacts_month = None
     if contacts is not None:
-        has_decision = "Date of Contact Decision" in pd.read_csv(os.path.join(folder, "list1.csv"), nrows=0).columns
+        has_decision = "Date of Contact Decision" in contacts.attrs["supplied"]
         date, _ = dates(contacts["Date of Contact"])
         month = P.in_month(date)
         contacts_month = int(month.sum())
@@ -416,9 +417,9 @@ def assessments(folder, P, out):
         out.share("icpc.within_15wd", within.sum(), held.sum())
 
 
-def since_start(recorded, bad, start):
+def since_start(recorded, start):
     """A date before the episode's start belongs to an earlier one: none recorded."""
-    return recorded.where(~(recorded < start)), bad
+    return recorded.where(~(recorded < start))
 
 
 def children_in_need(folder, P, pop, out):
@@ -437,8 +438,7 @@ def children_in_need(folder, P, pop, out):
     out.rate("cin.rate", len(open_), pop)
     plans = open_[open_["status"] == "cin_plan"]
     out.count_by_team("cin.plans", plans["team"])
-    seen, _ = since_start(plans["seen"], plans["seen_bad"], plans["start"])
-    ref = seen.fillna(plans["start"])
+    ref = since_start(plans["seen"], plans["start"]).fillna(plans["start"])
     decided = ~plans["seen_bad"]
     in_time = pd.Series(False, index=plans.index)
     in_time[decided] = P.wd(ref[decided], pd.Series(P.R, index=ref[decided].index)) <= 20
@@ -481,8 +481,7 @@ def child_protection(folder, P, pop, out):
     unborn = o["dob"].isna() & ~o["dob_bad"] | (o["dob"] > P.R)
     under5 = unborn | (o["dob"].notna() & (age_at(o["dob"], P.R) < 5))
     out.share("cp.under5", under5.sum(), (~o["dob_bad"]).sum())
-    visit, _ = since_start(o["visit"], o["visit_bad"], o["start"])
-    ref = visit.fillna(o["start"])
+    ref = since_start(o["visit"], o["start"]).fillna(o["start"])
     decided = ~o["visit_bad"]
     in_time = pd.Series(False, index=o.index)
     in_time[decided] = P.wd(ref[decided], pd.Series(P.R, index=ref[decided].index)) <= 10
@@ -490,7 +489,7 @@ def child_protection(folder, P, pop, out):
     u5 = under5 & ~o["dob_bad"]
     out.share("cp.visits_in_time_u5", (in_time & decided & u5).sum(), (decided & u5).sum())
     out.share("cp.seen_alone", (o["alone"] == "yes").sum(), (o["alone"] != "bad").sum())
-    review, _ = since_start(o["review"], o["review_bad"], o["start"])
+    review = since_start(o["review"], o["start"])
     no_review_ok = review.isna() & (P.R <= P.add_months(o["start"], 3))
     review_ok = review.notna() & (P.R <= P.add_months(review.fillna(P.R), 6))
     decided = ~o["review_bad"]
@@ -524,7 +523,7 @@ def children_in_care(folder, P, pop, out):
     decided = cohort & ~placed_bad
     out.share("cla.long_term_stability", (decided & (placed <= P.add_months(P.R, -24))).sum(), decided.sum())
     visit, visit_bad = dates(o["Date of Last Social Work Visit"])
-    ref = visit.where(~(visit < o["_start"])).fillna(o["_start"])
+    ref = since_start(visit, o["_start"]).fillna(o["_start"])
     out.share_by_team("cla.visits_in_time", team(o["Allocated Team"]), (P.R - ref).dt.days <= 42, ~visit_bad)
     year_in_care = o["_start"] <= P.add_months(P.R, -12)
     for id, column in (("cla.health_assessments", "Date of Last Health Assessment"), ("cla.dental", "Date of Last Dental Check")):
@@ -532,7 +531,7 @@ def children_in_care(folder, P, pop, out):
         decided = year_in_care & ~bad
         out.share(id, (decided & P.in_12m(d)).sum(), decided.sum())
     review, review_bad = dates(o["Date of Latest Statutory Review"])
-    review = review.where(~(review < o["_start"]))
+    review = since_start(review, o["_start"])
     first_ok = pd.Series(False, index=o.index)
     none = review.isna()
     first_ok[none] = P.wd(o["_start"][none], pd.Series(P.R, index=o.index[none])) <= 20

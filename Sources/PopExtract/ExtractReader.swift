@@ -346,13 +346,14 @@ struct Cells {
         issues.append(DataQualityIssue(file: file, line: line, column: column, value: value, problem: problem))
     }
 
+    /// A cell's bytes without surrounding spaces (none when the column is absent).
     @inline(__always)
-    func field<T>(_ r: CSVRecord, _ c: ColumnRef, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    static func field<T>(_ r: CSVRecord, _ c: ColumnRef, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         r.withField(c.index ?? -1) { body(TextDecoding.trim($0)) }
     }
 
     mutating func child(_ r: CSVRecord, _ c: ColumnRef) -> String {
-        let id = field(r, c) { TextDecoding.decode($0) }
+        let id = Cells.field(r, c) { TextDecoding.decode($0) }
         if id.isEmpty { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
         return id
     }
@@ -362,8 +363,7 @@ struct Cells {
     mutating func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(r, c, &workers) { $0 } }
 
     private static func interned(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
-        r.withField(c.index ?? -1) { raw in
-            let bytes = TextDecoding.trim(raw)
+        field(r, c) { bytes in
             if let known = memo.find(bytes) { return known }
             let s = name(TextDecoding.decode(bytes))
             memo.insert(bytes, s)
@@ -381,8 +381,7 @@ struct Cells {
     /// Parses a code cell once per distinct spelling; `problem` says when a value is unusable.
     private static func code<T>(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ issues: inout [DataQualityIssue],
                                 _ file: String, _ line: Int, _ parse: (String) -> T, problem: (String, T) -> StaticString?) -> T {
-        let coded = r.withField(c.index ?? -1) { raw -> Coded<T> in
-            let bytes = TextDecoding.trim(raw)
+        let coded = field(r, c) { bytes -> Coded<T> in
             if let known = memo.find(bytes) { return known }
             let text = TextDecoding.decode(bytes)
             let v = parse(text)
@@ -391,7 +390,7 @@ struct Cells {
             return made
         }
         if let p = coded.problem {
-            let value = r.withField(c.index ?? -1) { TextDecoding.decode(TextDecoding.trim($0)) }
+            let value = field(r, c) { TextDecoding.decode($0) }
             issues.append(DataQualityIssue(file: file, line: line, column: c.name, value: value, problem: p.description))
         }
         return coded.value

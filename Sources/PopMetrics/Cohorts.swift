@@ -9,7 +9,7 @@ import PopExtract
 final class Cohorts {
     let rows: MonthRows
     let period: ReportingPeriod
-    let asAt: Day
+    var asAt: Day { period.asAt }
     let calendar: WorkingCalendar
     /// Warnings found while building cohorts (duplicate open rows).
     var warnings: [DataQualityIssue] = []
@@ -18,7 +18,6 @@ final class Cohorts {
         self.rows = rows
         self.calendar = calendar
         period = rows.period
-        asAt = rows.asAt
     }
 
     func inMonth(_ f: DateField) -> Bool { period.inMonth(f) }

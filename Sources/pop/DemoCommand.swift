@@ -51,17 +51,7 @@ enum FileOutput {
     }
 
     static func save(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "\(path): cannot be written (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let total = bytes.count
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, total - done) }
-            guard n > 0 else { throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))") }
-            done += n
-        }
+        try Appender(path: path).write(Substring(text))
     }
 }
 
@@ -101,19 +91,20 @@ extension DemoCommand {
                 for index in 1...councils {
                     let e = ScaleDemo.council(index, months: months, seed: seed)
                     for f in e.files {
-                        var text = Substring(f.text)
-                        if let open = files[f.name] {
-                            // One header per file: drop each later council's.
-                            if let end = text.firstIndex(of: "\r\n") { text = text[text.index(after: end)...] }
-                            try open.write(text)
-                        } else {
-                            let file = try FileOutput.Appender(path: out + "/" + f.name)
+                        // One header per file: the first council's.
+                        let text = Substring(f.text)
+                        let end = text.firstIndex(of: "\r\n").map { text.index(after: $0) } ?? text.endIndex
+                        let file: FileOutput.Appender
+                        if let open = files[f.name] { file = open } else {
+                            file = try FileOutput.Appender(path: out + "/" + f.name)
                             files[f.name] = file
-                            try file.write(text)
-                            rows -= 1
+                            try file.write(text[..<end])
+                            bytes += text[..<end].utf8.count
                         }
-                        rows += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                        bytes += text.utf8.count
+                        let body = text[end...]
+                        try file.write(body)
+                        rows += body.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                        bytes += body.utf8.count
                     }
                     if index % 10 == 0 || index == councils {
                         FileHandleOutput.standardError("\r\(index) of \(councils) councils written")
@@ -149,13 +140,8 @@ extension FileOutput {
 
         func write(_ text: Substring) throws {
             var text = text
-            try text.withUTF8 { buf in
-                var done = 0
-                while done < buf.count {
-                    let n = systemWrite(fd, buf.baseAddress! + done, buf.count - done)
-                    guard n > 0 else { throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))") }
-                    done += n
-                }
+            guard text.withUTF8({ writeFully(fd, UnsafeRawBufferPointer($0)) }) else {
+                throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))")
             }
         }
     }

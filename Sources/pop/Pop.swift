@@ -36,15 +36,20 @@ enum FileHandleOutput {
 
     /// Writes every byte to a file descriptor (Swift 6 rejects the C `stdout` global).
     static func writeAll(_ fd: Int32, _ s: String) {
-        let bytes = Array(s.utf8)
-        var done = 0
-        while done < bytes.count {
-            let total = bytes.count
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, total - done) }
-            if n <= 0 { return }
-            done += n
-        }
+        var s = s
+        _ = s.withUTF8 { writeFully(fd, UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// Writes every byte, however many calls `write` takes; false when it fails.
+func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var done = 0
+    while done < bytes.count {
+        let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+        if n <= 0 { return false }
+        done += n
+    }
+    return true
 }
 
 #if canImport(Glibc)
