@@ -1,12 +1,63 @@
 /// Values keyed by a cell's raw bytes. Code, team and worker columns hold a handful of
 /// spellings repeated on every row: looking them up by bytes means a String is made once per
 /// spelling, not once per cell.
+///
+/// The table lives in raw memory whose pointers the struct holds, so a lookup reads no
+/// reference-counted storage (a lookup through Swift arrays retained and released four buffers
+/// per cell, which was a fifth of the reader's time). An `Owner` frees the memory and makes
+/// copies copy-on-write: a copy shares the table until one of them inserts.
 public struct ByteMemo<Value> {
-    private var arena: [UInt8] = []
-    private var ends: [Int] = []
-    private var values: [Value] = []
     /// Open addressing: index into `values`, or -1 for an empty slot. Kept at most half full.
-    private var slots = [Int32](repeating: -1, count: 64)
+    private var slots: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    /// Every key's bytes back to back; key i is `arena[keyEnds[i-1] ..< keyEnds[i]]`.
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaUsed = 0
+    private var keyEnds: UnsafeMutablePointer<Int>
+    private var values: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    public private(set) var count = 0
+    private var owner: Owner
+
+    /// Frees the memory of the table it was last pointed at.
+    private final class Owner {
+        var slots: UnsafeMutablePointer<Int32>?
+        var arena: UnsafeMutablePointer<UInt8>?
+        var keyEnds: UnsafeMutablePointer<Int>?
+        var values: UnsafeMutablePointer<Value>?
+        var count = 0
+
+        deinit {
+            values?.deinitialize(count: count)
+            values?.deallocate()
+            keyEnds?.deallocate()
+            arena?.deallocate()
+            slots?.deallocate()
+        }
+    }
+
+    public init() {
+        mask = 63
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: -1, count: mask + 1)
+        arenaCapacity = 256
+        arena = .allocate(capacity: arenaCapacity)
+        capacity = 16
+        keyEnds = .allocate(capacity: capacity)
+        values = .allocate(capacity: capacity)
+        owner = Owner()
+        adopt()
+    }
+
+    /// Points the owner at this struct's current memory, to free it when the last copy goes.
+    private func adopt() {
+        owner.slots = slots
+        owner.arena = arena
+        owner.keyEnds = keyEnds
+        owner.values = values
+        owner.count = count
+    }
 
     /// Length and the first and last eight bytes, mixed: constant time whatever the key's
     /// length. Keys that share those still land apart after the byte comparison.
@@ -27,19 +78,20 @@ public struct ByteMemo<Value> {
     }
 
     @inline(__always)
-    private func matches(_ i: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let start = i == 0 ? 0 : ends[i - 1]
-        guard ends[i] - start == key.count else { return false }
-        if key.isEmpty { return true }
-        return arena.withUnsafeBytes { all in memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0 }
+    private func key(_ i: Int) -> UnsafeRawBufferPointer {
+        let start = i == 0 ? 0 : keyEnds[i - 1]
+        return UnsafeRawBufferPointer(start: arena + start, count: keyEnds[i] - start)
     }
 
-    public init() {}
+    @inline(__always)
+    private func matches(_ i: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let stored = self.key(i)
+        guard stored.count == key.count else { return false }
+        return key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0
+    }
 
-    public var count: Int { values.count }
-
+    @inline(__always)
     public func find(_ key: UnsafeRawBufferPointer) -> Value? {
-        let mask = slots.count - 1
         var s = ByteMemo.hash(key) & mask
         while true {
             let v = Int(slots[s])
@@ -50,27 +102,60 @@ public struct ByteMemo<Value> {
     }
 
     public mutating func insert(_ key: UnsafeRawBufferPointer, _ value: Value) {
-        if (values.count + 1) * 2 > slots.count { grow() }
-        arena.append(contentsOf: key)
-        ends.append(arena.count)
-        values.append(value)
-        place(values.count - 1, hash: ByteMemo.hash(key))
+        if !isKnownUniquelyReferenced(&owner) { copyTable() }
+        if count == capacity {
+            capacity *= 2
+            keyEnds = ByteMemo.grown(keyEnds, count: count, to: capacity)
+            values = ByteMemo.grown(values, count: count, to: capacity)
+        }
+        if arenaUsed + key.count > arenaCapacity {
+            while arenaUsed + key.count > arenaCapacity { arenaCapacity *= 2 }
+            arena = ByteMemo.grown(arena, count: arenaUsed, to: arenaCapacity)
+        }
+        if let from = key.baseAddress { UnsafeMutableRawPointer(arena + arenaUsed).copyMemory(from: from, byteCount: key.count) }
+        arenaUsed += key.count
+        keyEnds[count] = arenaUsed
+        (values + count).initialize(to: value)
+        count += 1
+        if count * 2 > mask + 1 { rehash(slotCount: (mask + 1) * 2) } else { place(count - 1, hash: ByteMemo.hash(key)) }
+        adopt()
     }
 
-    private mutating func place(_ index: Int, hash: Int) {
-        let mask = slots.count - 1
+    /// Moves `count` elements into new memory of `capacity` and frees the old.
+    private static func grown<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return new
+    }
+
+    /// Gives this copy a table of its own (the old one stays with the other copies).
+    private mutating func copyTable() {
+        let (oldArena, oldEnds, oldValues) = (arena, keyEnds, values)
+        arena = .allocate(capacity: arenaCapacity)
+        arena.update(from: oldArena, count: arenaUsed)
+        keyEnds = .allocate(capacity: capacity)
+        keyEnds.update(from: oldEnds, count: count)
+        values = .allocate(capacity: capacity)
+        values.initialize(from: oldValues, count: count)
+        let oldSlots = slots
+        slots = .allocate(capacity: mask + 1)
+        slots.update(from: oldSlots, count: mask + 1)
+        owner = Owner()
+    }
+
+    private func place(_ index: Int, hash: Int) {
         var s = hash & mask
         while slots[s] >= 0 { s = (s + 1) & mask }
         slots[s] = Int32(index)
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for i in values.indices {
-            let start = i == 0 ? 0 : ends[i - 1]
-            let h = arena.withUnsafeBytes { ByteMemo.hash(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
-            place(i, hash: h)
-        }
+    private mutating func rehash(slotCount: Int) {
+        slots.deallocate()
+        mask = slotCount - 1
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        for i in 0..<count { place(i, hash: ByteMemo.hash(key(i))) }
     }
 }
 

@@ -6,12 +6,13 @@ import Darwin
 
 /// One CSV record: its fields' unescaped bytes, and the physical line it starts on (1-based).
 ///
-/// The record is a view into the reader's buffer and is only valid inside the callback.
+/// The record is a view into the reader's memory and is only valid inside the callback.
 public struct CSVRecord {
     public internal(set) var line: Int = 0
-    /// Unescaped bytes of every field, back to back.
+    /// Field i is `bytes[starts[i] ..< ends[i]]`: the read buffer itself for a plain record,
+    /// or the parser's own memory for one that needed unescaping or crossed a chunk.
     let bytes: UnsafePointer<UInt8>
-    /// End offset in `bytes` of each field.
+    let starts: UnsafePointer<Int32>
     let ends: UnsafePointer<Int32>
     public let count: Int
     /// A field was cut at `CSVReader.maxFieldBytes`, or fields past `maxFields` were dropped.
@@ -21,7 +22,7 @@ public struct CSVRecord {
     @inline(__always)
     public func withField<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         guard i >= 0, i < count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let start = i == 0 ? 0 : Int(ends[i - 1])
+        let start = Int(starts[i])
         return try body(UnsafeRawBufferPointer(start: bytes + start, count: Int(ends[i]) - start))
     }
 
@@ -91,15 +92,18 @@ public struct CSVReader {
     /// Owns the memory a parser builds records in, and frees it.
     final class Allocation {
         var bytes: UnsafeMutablePointer<UInt8>
+        let starts: UnsafeMutablePointer<Int32>
         let ends: UnsafeMutablePointer<Int32>
 
         init(capacity: Int) {
             bytes = .allocate(capacity: capacity)
+            starts = .allocate(capacity: CSVReader.maxFields)
             ends = .allocate(capacity: CSVReader.maxFields)
         }
 
         deinit {
             bytes.deallocate()
+            starts.deallocate()
             ends.deallocate()
         }
     }
@@ -113,6 +117,7 @@ public struct CSVReader {
         var bytes: UnsafeMutablePointer<UInt8>
         var capacity = 4096
         var used = 0
+        let starts: UnsafeMutablePointer<Int32>
         let ends: UnsafeMutablePointer<Int32>
         var fields = 0
         var fieldStart = 0
@@ -123,6 +128,7 @@ public struct CSVReader {
         init() {
             allocation = Allocation(capacity: capacity)
             bytes = allocation.bytes
+            starts = allocation.starts
             ends = allocation.ends
         }
 
@@ -153,6 +159,7 @@ public struct CSVReader {
         @inline(__always)
         mutating func endField() {
             if fields < CSVReader.maxFields {
+                starts[fields] = Int32(fieldStart)
                 ends[fields] = Int32(used)
                 fields += 1
             } else {
@@ -167,7 +174,7 @@ public struct CSVReader {
             endField()
             var keepGoing = true
             if !(fields == 1 && ends[0] == 0) {
-                let record = CSVRecord(line: recordLine, bytes: bytes, ends: ends, count: fields, truncated: truncated)
+                let record = CSVRecord(line: recordLine, bytes: bytes, starts: starts, ends: ends, count: fields, truncated: truncated)
                 keepGoing = try body(record)
             }
             used = 0
@@ -238,13 +245,52 @@ public struct CSVReader {
             return n
         }
 
-        /// Feeds a chunk. Runs of plain bytes (most of any file) are found by a tight scan and
-        /// copied at once; only separators, line ends and quotes go through the state machine.
+        /// Reads the record starting at `from` where it lies, without copying, when it is wholly
+        /// in this chunk and has no quoted field (nearly every record of an extract). Returns
+        /// where the next record starts and the callback's verdict, or nil to take the general
+        /// path: a quote, a line longer than the chunk's rest, a field or field count over the
+        /// limits.
+        @inline(__always)
+        mutating func plainRecord(_ base: UnsafePointer<UInt8>, from: Int, to n: Int,
+                                  _ body: (CSVRecord) throws -> Bool) rethrows -> (next: Int, keepGoing: Bool)? {
+            var j = from, f = 0
+            while true {
+                guard j < n, base[j] != 0x22, f < CSVReader.maxFields else { return nil }
+                let k = Parser.nextSeparator(base, from: j, to: n)
+                guard k < n, k - j <= CSVReader.maxFieldBytes else { return nil }
+                starts[f] = Int32(j - from)
+                ends[f] = Int32(k - from)
+                f += 1
+                j = k + 1
+                if base[k] == 0x2C { continue }
+                // The line end: a CR's LF belongs to it, in this chunk or at the next one's start.
+                line += 1
+                if base[k] == 0x0D {
+                    if j < n { if base[j] == 0x0A { j += 1 } } else { state = .afterCR }
+                }
+                var keepGoing = true
+                if !(f == 1 && k == from) {
+                    keepGoing = try body(CSVRecord(line: recordLine, bytes: base + from, starts: starts, ends: ends, count: f))
+                }
+                recordLine = line
+                return (j, keepGoing)
+            }
+        }
+
+        /// Feeds a chunk. Whole plain records are read in place; otherwise runs of plain bytes
+        /// are found by a tight scan and copied at once, and only separators, line ends and
+        /// quotes go through the state machine.
         mutating func feed(_ data: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Bool) rethrows -> Bool {
             guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
             let n = data.count
             var i = 0
             while i < n {
+                if state == .fieldStart && fields == 0 && used == 0,
+                   let (next, keepGoing) = try plainRecord(base, from: i, to: n, body) {
+                    if !keepGoing { return false }
+                    i = next
+                    continue
+                }
                 let b = base[i]
                 switch state {
                 case .afterCR:

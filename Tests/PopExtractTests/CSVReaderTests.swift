@@ -231,6 +231,50 @@ func lines(_ text: String) -> [Int] {
         }
     }
 
+    /// Whole plain records are read in place and everything else through the state machine;
+    /// fed in pieces of every size (one byte at a time never completes a record in place), the
+    /// same bytes give the same records, lines and cut flags.
+    @Test(arguments: 0..<3)
+    func piecesOfAnySizeReadTheSameAsOneBuffer(round: Int) {
+        var rng = FuzzRandom(seed: 0x5EED &+ UInt64(round))
+        let alphabet = Array(",\"\r\n ab19/".utf8)
+        for _ in 0..<200 {
+            // Half in CRLF, so that a CR ends one piece and its LF starts the next.
+            var bytes = Array((rng.next() % 2 == 0 ? Self.seedFile : Self.seedFile.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")).utf8)
+            for _ in 0..<Int(rng.next() % 6) where !bytes.isEmpty {
+                bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: Int(rng.next() % UInt64(bytes.count)))
+            }
+            let whole = Self.fed(bytes, pieces: [bytes.count])
+            #expect(Self.fed(bytes, pieces: [1]) == whole)
+            #expect(Self.fed(bytes, pieces: (0..<8).map { _ in 1 + Int(rng.next() % 40) }) == whole)
+        }
+    }
+
+    /// The records of `bytes` fed to one parser in pieces of the given sizes, cycled.
+    static func fed(_ bytes: [UInt8], pieces: [Int]) -> [String] {
+        var out: [String] = []
+        let body: (CSVRecord) -> Bool = { r in
+            out.append("\(r.line)\(r.truncated ? "!" : ""): " + (0..<r.count).map { r.string($0) }.joined(separator: "|"))
+            return true
+        }
+        var parser = CSVReader.Parser()
+        bytes.withUnsafeBytes { raw in
+            var at = 0, k = 0
+            while at < raw.count {
+                let n = min(pieces[k % pieces.count], raw.count - at)
+                // Each piece in memory of its own, as a reused read buffer would be.
+                let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: n, alignment: 1)
+                defer { copy.deallocate() }
+                copy.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + n]))
+                _ = parser.feed(UnsafeRawBufferPointer(copy), body)
+                at += n
+                k += 1
+            }
+            _ = parser.finish(body)
+        }
+        return out
+    }
+
     /// A 100 MB line, streamed from a file: read in bounded memory, cut and reported.
     @Test func aHundredMegabyteLineFromDisk() throws {
         let path = "/tmp/pop-longline-\(getpid()).csv"
