@@ -86,8 +86,21 @@ public struct ByteMemo<Value> {
     @inline(__always)
     private func matches(_ i: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let stored = self.key(i)
-        guard stored.count == key.count else { return false }
-        return key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0
+        let n = key.count
+        guard stored.count == n else { return false }
+        guard n > 0, let a = stored.baseAddress, let b = key.baseAddress else { return true }
+        // Eight bytes at a time, then the tail: keys are short, and a call to memcmp would cost
+        // more than the comparison.
+        var k = 0
+        while k + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
+        return true
     }
 
     @inline(__always)

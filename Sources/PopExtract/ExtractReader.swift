@@ -160,7 +160,9 @@ protocol RowReceiver: AnyObject {
 }
 
 final class SinkBox<S: ExtractSink>: RowReceiver {
-    var sink: S
+    /// Only the reader touches it, one row at a time: no need for a run-time exclusivity
+    /// check on every row.
+    @exclusivity(unchecked) var sink: S
     init(_ sink: S) { self.sink = sink }
     func begin(_ list: ListKind, columns: Set<String>) { sink.begin(list, columns: columns) }
     func add(_ row: Contact) { sink.add(row) }
@@ -346,29 +348,29 @@ struct Cells {
         issues.append(DataQualityIssue(file: file, line: line, column: column, value: value, problem: problem))
     }
 
-    /// A cell's bytes without surrounding spaces (none when the column is absent).
+    /// A cell's bytes without surrounding spaces (none when the column is absent). A view
+    /// into the record's memory, so only good while the record is being read.
     @inline(__always)
-    static func field<T>(_ r: CSVRecord, _ c: ColumnRef, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        r.withField(c.index ?? -1) { body(TextDecoding.trim($0)) }
+    static func field(_ r: CSVRecord, _ c: ColumnRef) -> UnsafeRawBufferPointer {
+        r.withField(c.index ?? -1) { TextDecoding.trim($0) }
     }
 
     mutating func child(_ r: CSVRecord, _ c: ColumnRef) -> String {
-        let id = Cells.field(r, c) { TextDecoding.decode($0) }
+        let id = TextDecoding.decode(Cells.field(r, c))
         if id.isEmpty { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
         return id
     }
 
     /// One shared String per distinct spelling; a blank team is `Unallocated`.
-    mutating func team(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(r, c, &teams) { $0.isEmpty ? "Unallocated" : $0 } }
-    mutating func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(r, c, &workers) { $0 } }
+    mutating func team(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(Cells.field(r, c), &teams) { $0.isEmpty ? "Unallocated" : $0 } }
+    mutating func worker(_ r: CSVRecord, _ c: ColumnRef) -> String { Cells.interned(Cells.field(r, c), &workers) { $0 } }
 
-    private static func interned(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
-        field(r, c) { bytes in
-            if let known = memo.find(bytes) { return known }
-            let s = name(TextDecoding.decode(bytes))
-            memo.insert(bytes, s)
-            return s
-        }
+    @inline(__always)
+    private static func interned(_ bytes: UnsafeRawBufferPointer, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
+        if let known = memo.find(bytes) { return known }
+        let s = name(TextDecoding.decode(bytes))
+        memo.insert(bytes, s)
+        return s
     }
 
     mutating func date(_ r: CSVRecord, _ c: ColumnRef) -> DateField {
@@ -379,21 +381,28 @@ struct Cells {
     }
 
     /// Parses a code cell once per distinct spelling; `problem` says when a value is unusable.
+    @inline(__always)
     private static func code<T>(_ r: CSVRecord, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ issues: inout [DataQualityIssue],
                                 _ file: String, _ line: Int, _ parse: (String) -> T, problem: (String, T) -> StaticString?) -> T {
-        let coded = field(r, c) { bytes -> Coded<T> in
-            if let known = memo.find(bytes) { return known }
+        let bytes = field(r, c)
+        let coded: Coded<T>
+        if let known = memo.find(bytes) {
+            coded = known
+        } else {
             let text = TextDecoding.decode(bytes)
             let v = parse(text)
-            let made = Coded(value: v, problem: problem(text, v))
-            memo.insert(bytes, made)
-            return made
+            coded = Coded(value: v, problem: problem(text, v))
+            memo.insert(bytes, coded)
         }
-        if let p = coded.problem {
-            let value = field(r, c) { TextDecoding.decode($0) }
-            issues.append(DataQualityIssue(file: file, line: line, column: c.name, value: value, problem: p.description))
-        }
+        if let p = coded.problem { report(p, bytes, column: c.name, &issues, file, line) }
         return coded.value
+    }
+
+    /// Kept out of line: the usual cell has no problem.
+    @inline(never)
+    private static func report(_ problem: StaticString, _ bytes: UnsafeRawBufferPointer, column: String,
+                               _ issues: inout [DataQualityIssue], _ file: String, _ line: Int) {
+        issues.append(DataQualityIssue(file: file, line: line, column: column, value: TextDecoding.decode(bytes), problem: problem.description))
     }
 
     mutating func yesNo(_ r: CSVRecord, _ c: ColumnRef) -> YesNo {

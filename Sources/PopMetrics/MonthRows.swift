@@ -10,12 +10,15 @@ public struct ReportingPeriod: Sendable {
     public let yearStart: Day
     /// addMonths(R, −12): "in the 12 months up to R" is after this day.
     public let twelveMonthsBefore: Day
+    /// addMonths(1 April, −12): the earliest referral a YTD re-referral can look back to.
+    public let referralLookBackStart: Day
 
     public init(asAt: Day) {
         self.asAt = asAt
         monthStart = asAt.firstOfMonth
         yearStart = asAt.financialYearStart
         twelveMonthsBefore = asAt.addingMonths(-12)
+        referralLookBackStart = yearStart.addingMonths(-12)
     }
 
     @inline(__always) func inMonth(_ f: DateField) -> Bool { f.day.map { $0 >= monthStart && $0 <= asAt } ?? false }
@@ -178,7 +181,7 @@ struct ReferralHistory {
     private static let bias = 1 << 31
 
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
-        guard day <= period.asAt, day >= period.yearStart.addingMonths(-12) else { return }
+        guard day <= period.asAt, day >= period.referralLookBackStart else { return }
         var id = child
         let n: UInt32 = id.withUTF8 { utf8 in
             let key = UnsafeRawBufferPointer(utf8)
