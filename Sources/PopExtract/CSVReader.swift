@@ -245,35 +245,64 @@ public struct CSVReader {
             return n
         }
 
-        /// Reads the record starting at `from` where it lies, without copying, when it is wholly
-        /// in this chunk and has no quoted field (nearly every record of an extract). Returns
-        /// where the next record starts and the callback's verdict, or nil to take the general
-        /// path: a quote, a line longer than the chunk's rest, a field or field count over the
-        /// limits.
+        /// 0x80 in each byte of `w` that is a comma, LF or CR. Exact for every byte (no borrow
+        /// crosses bytes), so all the separators of a word are used from one load.
         @inline(__always)
-        mutating func plainRecord(_ base: UnsafePointer<UInt8>, from: Int, to n: Int,
-                                  _ body: (CSVRecord) throws -> Bool) rethrows -> (next: Int, keepGoing: Bool)? {
-            var j = from, f = 0
+        static func separators(_ w: UInt64) -> UInt64 {
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+            @inline(__always) func equal(_ b: UInt64) -> UInt64 {
+                let v = w ^ (ones &* b)
+                return ~(((v & low7) &+ low7) | v | low7)
+            }
+            return equal(0x2C) | equal(0x0A) | equal(0x0D)
+        }
+
+        /// Reads records in place from `from`, without copying, for as long as each one lies
+        /// wholly in this chunk and has no quoted field (nearly every record of an extract).
+        /// Returns where it stopped (a record's start, for the general path to take: a quote,
+        /// a line running past the chunk, a field or field count over the limits) and the
+        /// callback's verdict.
+        @inline(__always)
+        mutating func plainRecords(_ base: UnsafePointer<UInt8>, from: Int, to n: Int,
+                                   _ body: (CSVRecord) throws -> Bool) rethrows -> (next: Int, keepGoing: Bool) {
+            var recordStart = from, fieldStart = from, f = 0
+            // The word being scanned and its separators not yet used.
+            var word = from
+            guard word + 8 <= n else { return (from, true) }
+            var mask = Parser.separators(UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)))
             while true {
-                guard j < n, base[j] != 0x22, f < CSVReader.maxFields else { return nil }
-                let k = Parser.nextSeparator(base, from: j, to: n)
-                guard k < n, k - j <= CSVReader.maxFieldBytes else { return nil }
-                starts[f] = Int32(j - from)
-                ends[f] = Int32(k - from)
-                f += 1
-                j = k + 1
+                if fieldStart == n || base[fieldStart] == 0x22 || f == CSVReader.maxFields { return (recordStart, true) }
+                // The next separator at or after the field's start (a CR's LF is passed over).
+                var k = 0
+                repeat {
+                    while mask == 0 {
+                        word &+= 8
+                        guard word &+ 8 <= n else { return (recordStart, true) }
+                        mask = Parser.separators(UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)))
+                    }
+                    k = word &+ mask.trailingZeroBitCount &>> 3
+                    mask &= mask &- 1
+                } while k < fieldStart
+                if k &- fieldStart > CSVReader.maxFieldBytes { return (recordStart, true) }
+                // Offsets within one chunk: they fit in 32 bits.
+                starts[f] = Int32(truncatingIfNeeded: fieldStart &- recordStart)
+                ends[f] = Int32(truncatingIfNeeded: k &- recordStart)
+                f &+= 1
+                fieldStart = k &+ 1
                 if base[k] == 0x2C { continue }
                 // The line end: a CR's LF belongs to it, in this chunk or at the next one's start.
                 line += 1
                 if base[k] == 0x0D {
-                    if j < n { if base[j] == 0x0A { j += 1 } } else { state = .afterCR }
+                    if fieldStart < n { if base[fieldStart] == 0x0A { fieldStart += 1 } } else { state = .afterCR }
                 }
                 var keepGoing = true
-                if !(f == 1 && k == from) {
-                    keepGoing = try body(CSVRecord(line: recordLine, bytes: base + from, starts: starts, ends: ends, count: f))
+                if !(f == 1 && k == recordStart) {
+                    keepGoing = try body(CSVRecord(line: recordLine, bytes: base + recordStart, starts: starts, ends: ends, count: f))
                 }
                 recordLine = line
-                return (j, keepGoing)
+                recordStart = fieldStart
+                f = 0
+                if !keepGoing || fieldStart >= n { return (fieldStart, keepGoing) }
             }
         }
 
@@ -285,11 +314,14 @@ public struct CSVReader {
             let n = data.count
             var i = 0
             while i < n {
-                if state == .fieldStart && fields == 0 && used == 0,
-                   let (next, keepGoing) = try plainRecord(base, from: i, to: n, body) {
+                if state == .fieldStart && fields == 0 && used == 0 {
+                    let (next, keepGoing) = try plainRecords(base, from: i, to: n, body)
                     if !keepGoing { return false }
-                    i = next
-                    continue
+                    // Where no record could be read in place, the general path reads one.
+                    if next > i {
+                        i = next
+                        continue
+                    }
                 }
                 let b = base[i]
                 switch state {

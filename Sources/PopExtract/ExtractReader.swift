@@ -109,7 +109,7 @@ public enum ExtractReader {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func fileExists(_ path: String) -> Bool {
+    public static func fileExists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
@@ -341,6 +341,7 @@ struct Cells {
     var intensities = ByteMemo<Coded<Intensity>>()
     var teams = ByteMemo<String>()
     var workers = ByteMemo<String>()
+    let dates = DateMemo()
 
     init(file: String) { self.file = file }
 
@@ -375,7 +376,7 @@ struct Cells {
 
     mutating func date(_ r: CSVRecord, _ c: ColumnRef) -> DateField {
         guard let i = c.index else { return .blank }
-        let f = r.withField(i) { DateParser.parse($0) }
+        let f = r.withField(i) { dates.parse($0) }
         if f == .bad { issue(column: c.name, value: r.trimmed(i), problem: "not a date") }
         return f
     }
