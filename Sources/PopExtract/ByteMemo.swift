@@ -89,18 +89,19 @@ public struct ByteMemo<Value> {
         let n = key.count
         guard stored.count == n else { return false }
         guard n > 0, let a = stored.baseAddress, let b = key.baseAddress else { return true }
-        // Eight bytes at a time, then the tail: keys are short, and a call to memcmp would cost
-        // more than the comparison.
+        // Eight bytes at a time, the last eight overlapping the one before: keys are short,
+        // and a call to memcmp or a byte loop would cost more than the comparison.
+        @inline(__always) func word(_ p: UnsafeRawPointer, _ k: Int) -> UInt64 { p.loadUnaligned(fromByteOffset: k, as: UInt64.self) }
+        if n < 8 {
+            for k in 0..<n where a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+            return true
+        }
         var k = 0
-        while k + 8 <= n {
-            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
+        while k &+ 8 < n {
+            if word(a, k) != word(b, k) { return false }
+            k &+= 8
         }
-        while k < n {
-            if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
-            k += 1
-        }
-        return true
+        return word(a, n &- 8) == word(b, n &- 8)
     }
 
     @inline(__always)
@@ -177,3 +178,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Numbers each distinct byte string in order of first sight (0, 1, 2, …): a compact key for
+/// child IDs. Not generic, so callers in other modules get the specialised lookup.
+public struct ByteNumbering {
+    private var numbers = ByteMemo<UInt32>()
+
+    public init() {}
+
+    public var count: Int { numbers.count }
+
+    public mutating func number(_ key: UnsafeRawBufferPointer) -> UInt32 {
+        if let known = numbers.find(key) { return known }
+        let next = UInt32(numbers.count)
+        numbers.insert(key, next)
+        return next
+    }
+}

@@ -396,7 +396,12 @@ public enum TextDecoding {
         if bytes.isEmpty { return "" }
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if ascii {
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+                return bytes.count
+            }
+        }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         var scalars = String.UnicodeScalarView()
         for b in bytes { scalars.append(windows1252(b)) }

@@ -44,11 +44,11 @@ final class Cohorts {
     // MARK: children in need, child protection, children in care
 
     lazy var childrenInNeedOpen: [ChildInNeedEpisode] = openChildren(
-        rows.childrenInNeedOpenRows, file: ListKind.list6.fileName, start: \.start, end: \.closure, child: \.child, line: \.line)
+        rows.childrenInNeedOpenRows, file: ListKind.list6.fileName, start: { $0.start }, end: { $0.closure }, child: { $0.child }, line: { $0.line })
     lazy var childInNeedPlans: [ChildInNeedEpisode] = childrenInNeedOpen.filter { $0.status == .cin_plan }
 
     lazy var protectionPlansOpen: [ChildProtectionPlan] = openChildren(
-        rows.protectionPlansOpenRows, file: ListKind.list7.fileName, start: \.start, end: \.end, child: \.child, line: \.line)
+        rows.protectionPlansOpenRows, file: ListKind.list7.fileName, start: { $0.start }, end: { $0.end }, child: { $0.child }, line: { $0.line })
     var protectionPlansStartedYTD: [ChildProtectionPlan] { rows.protectionPlansStartedYTD }
     var protectionPlansEndedYTD: [ChildProtectionPlan] { rows.protectionPlansEndedYTD }
     lazy var protectionPlansUnder5: [ChildProtectionPlan] = protectionPlansOpen.filter { underFive($0) == true }
@@ -64,7 +64,7 @@ final class Cohorts {
     }
 
     lazy var childrenInCareOpen: [ChildInCare] = openChildren(
-        rows.childrenInCareOpenRows, file: ListKind.list8.fileName, start: \.started, end: \.ceased, child: \.child, line: \.line)
+        rows.childrenInCareOpenRows, file: ListKind.list8.fileName, start: { $0.started }, end: { $0.ceased }, child: { $0.child }, line: { $0.line })
 
     // MARK: care leavers
 
@@ -106,18 +106,19 @@ final class Cohorts {
 
     /// One row per child open at R: the row with the latest start stands (on a tie, the later
     /// line); each other open row of that child is a data-quality warning. In file order.
-    func openChildren<Row>(_ rows: [Row], file: String, start: KeyPath<Row, DateField>, end: KeyPath<Row, DateField>,
-                           child: KeyPath<Row, String>, line: KeyPath<Row, Int>) -> [Row] {
+    /// (Closures rather than key paths: a key path is looked up at run time on every row.)
+    func openChildren<Row>(_ rows: [Row], file: String, start: (Row) -> DateField, end: (Row) -> DateField,
+                           child: (Row) -> String, line: (Row) -> Int) -> [Row] {
         var standing: [String: Int] = [:]
-        for (i, r) in rows.enumerated() where !r[keyPath: child].isEmpty && period.isOpen(start: r[keyPath: start], end: r[keyPath: end]) {
-            let id = r[keyPath: child]
+        for (i, r) in rows.enumerated() where !child(r).isEmpty && period.isOpen(start: start(r), end: end(r)) {
+            let id = child(r)
             guard let j = standing[id] else { standing[id] = i; continue }
             let other = rows[j]
-            let rStart = r[keyPath: start].day!, oStart = other[keyPath: start].day!
-            let rWins = rStart > oStart || (rStart == oStart && r[keyPath: line] > other[keyPath: line])
+            let rStart = start(r).day!, oStart = start(other).day!
+            let rWins = rStart > oStart || (rStart == oStart && line(r) > line(other))
             let (kept, dropped) = rWins ? (r, other) : (other, r)
             if rWins { standing[id] = i }
-            warnings.append(duplicate(file, line: dropped[keyPath: line], child: id, keptLine: kept[keyPath: line]))
+            warnings.append(duplicate(file, line: line(dropped), child: id, keptLine: line(kept)))
         }
         return standing.values.sorted().map { rows[$0] }
     }

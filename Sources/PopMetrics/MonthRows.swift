@@ -169,7 +169,7 @@ public struct MonthRows: ExtractSink {
 /// a re-referral when the same child has another referral dated in [addMonths(d, −12), d).
 /// Only dates from addMonths(1 April, −12) to R can matter, so only those are kept.
 struct ReferralHistory {
-    private var childNumbers = ByteMemo<UInt32>()
+    private var childNumbers = ByteNumbering()
     /// child number << 32 | biased day number; a class so that sorting happens in place, not
     /// in a second copy of what can be millions of entries.
     private final class Entries {
@@ -183,13 +183,7 @@ struct ReferralHistory {
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
         guard day <= period.asAt, day >= period.referralLookBackStart else { return }
         var id = child
-        let n: UInt32 = id.withUTF8 { utf8 in
-            let key = UnsafeRawBufferPointer(utf8)
-            if let known = childNumbers.find(key) { return known }
-            let next = UInt32(childNumbers.count)
-            childNumbers.insert(key, next)
-            return next
-        }
+        let n = id.withUTF8 { childNumbers.number(UnsafeRawBufferPointer($0)) }
         let e = UInt64(n) << 32 | UInt64(UInt32(day.number + ReferralHistory.bias))
         if !isKnownUniquelyReferenced(&entries) {
             let copy = Entries()
