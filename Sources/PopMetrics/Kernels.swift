@@ -16,7 +16,7 @@ enum Kernel {
     static func count<Row>(_ def: IndicatorDefinition, _ rows: [Row], team: ((Row) -> String)?) -> [IndicatorValue] {
         var out = [countValue(def, team: nil, rows.count)]
         if let team {
-            for (name, group) in byTeam(rows, team) { out.append(countValue(def, team: name, group.count)) }
+            for (name, t) in byTeam(rows, team, test: { _ in true }) { out.append(countValue(def, team: name, t.denominator)) }
         }
         return out
     }
@@ -24,22 +24,15 @@ enum Kernel {
     /// The share of a cohort meeting a test, as a percentage. A row whose test cannot be decided
     /// (nil: a value it needs is unreadable) leaves numerator and denominator alike.
     static func share<Row>(_ def: IndicatorDefinition, _ rows: [Row], team: ((Row) -> String)?, test: (Row) -> Bool?) -> [IndicatorValue] {
-        func tally(_ rs: [Row]) -> (Int, Int) {
-            var n = 0, d = 0
-            for r in rs {
-                guard let ok = test(r) else { continue }
-                d += 1
-                if ok { n += 1 }
-            }
-            return (n, d)
+        var n = 0, d = 0
+        for r in rows {
+            guard let ok = test(r) else { continue }
+            d += 1
+            if ok { n += 1 }
         }
-        let (n, d) = tally(rows)
         var out = [percentValue(def, team: nil, n, d)]
         if let team {
-            for (name, group) in byTeam(rows, team) {
-                let (tn, td) = tally(group)
-                out.append(percentValue(def, team: name, tn, td))
-            }
+            for (name, t) in byTeam(rows, team, test: test) { out.append(percentValue(def, team: name, t.numerator, t.denominator)) }
         }
         return out
     }
@@ -94,10 +87,19 @@ enum Kernel {
                        unit: .percent, polarity: def.polarity)
     }
 
-    /// Rows grouped by team, teams in name order.
-    static func byTeam<Row>(_ rows: [Row], _ team: (Row) -> String) -> [(String, [Row])] {
-        var groups: [String: [Row]] = [:]
-        for r in rows { groups[team(r), default: []].append(r) }
-        return groups.keys.sorted().map { ($0, groups[$0]!) }
+    /// Each team's (numerator, denominator) of a test, teams in name order; a team is listed
+    /// when it has a row, whether or not the test could be decided for it. Tallied in one pass:
+    /// grouping copies of the rows cost time and memory in proportion to the open cases.
+    static func byTeam<Row>(_ rows: [Row], _ team: (Row) -> String, test: (Row) -> Bool?) -> [(String, (numerator: Int, denominator: Int))] {
+        var tallies: [String: (numerator: Int, denominator: Int)] = [:]
+        for r in rows {
+            let ok = test(r)
+            let name = team(r)
+            var t = tallies[name, default: (0, 0)]
+            if ok != nil { t.denominator += 1 }
+            if ok == true { t.numerator += 1 }
+            tallies[name] = t
+        }
+        return tallies.keys.sorted().map { ($0, tallies[$0]!) }
     }
 }
