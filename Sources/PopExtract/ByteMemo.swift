@@ -106,11 +106,17 @@ public struct ByteMemo<Value> {
 
     @inline(__always)
     public func find(_ key: UnsafeRawBufferPointer) -> Value? {
+        index(of: key).map { values[$0] }
+    }
+
+    /// The key's place in insertion order (0, 1, 2, …), if it is known.
+    @inline(__always)
+    func index(of key: UnsafeRawBufferPointer) -> Int? {
         var s = ByteMemo.hash(key) & mask
         while true {
             let v = Int(slots[s])
             if v < 0 { return nil }
-            if matches(v, key) { return values[v] }
+            if matches(v, key) { return v }
             s = (s + 1) & mask
         }
     }
@@ -182,16 +188,16 @@ import Darwin
 /// Numbers each distinct byte string in order of first sight (0, 1, 2, …): a compact key for
 /// child IDs. Not generic, so callers in other modules get the specialised lookup.
 public struct ByteNumbering {
-    private var numbers = ByteMemo<UInt32>()
+    /// A key's number is its place in the memo, so no value is stored.
+    private var keys = ByteMemo<Void>()
 
     public init() {}
 
-    public var count: Int { numbers.count }
+    public var count: Int { keys.count }
 
     public mutating func number(_ key: UnsafeRawBufferPointer) -> UInt32 {
-        if let known = numbers.find(key) { return known }
-        let next = UInt32(numbers.count)
-        numbers.insert(key, next)
-        return next
+        if let known = keys.index(of: key) { return UInt32(known) }
+        keys.insert(key, ())
+        return UInt32(keys.count - 1)
     }
 }
