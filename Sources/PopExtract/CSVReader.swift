@@ -284,7 +284,7 @@ public struct CSVReader {
                     mask &= mask &- 1
                 } while k < fieldStart
                 if k &- fieldStart > CSVReader.maxFieldBytes { return (recordStart, true) }
-                // Offsets within one chunk: they fit in 32 bits.
+                // Offsets within one record (at most 2,048 fields of 64 KB): they fit in 32 bits.
                 starts[f] = Int32(truncatingIfNeeded: fieldStart &- recordStart)
                 ends[f] = Int32(truncatingIfNeeded: k &- recordStart)
                 f &+= 1

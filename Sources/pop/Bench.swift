@@ -30,6 +30,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
         do { _ = try options.snapshot() } catch let e as UnusableInput { throw fail(e.description) }
+        let asAt = DateParser.parse(options.asAt).day!  // read by the snapshot above
         var times: [Double] = []
         var rows = 0, figures = 0, peak = 0
         for _ in 0..<runs {
@@ -42,18 +43,19 @@ struct Bench: ParsableCommand {
                 figures = s.values.count
             case .rows:
                 var count = RowCount()
-                do { try ExtractReader.read(folder: options.extract, asAt: .init(number: 0), into: &count) } catch { throw fail(error.description) }
+                do { try ExtractReader.read(folder: options.extract, asAt: asAt, into: &count) } catch { throw fail(error.description) }
                 rows = count.rows
             case .csv:
                 rows = 0
                 for list in ListKind.allCases where ExtractReader.fileExists(options.extract + "/" + list.fileName) {
+                    var records = 0
                     do {
                         try CSVReader.read(path: options.extract + "/" + list.fileName) { _ in
-                            rows += 1
+                            records += 1
                             return true
                         }
                     } catch { throw fail("\(list.fileName): \(error)") }
-                    rows -= 1  // the header
+                    rows += max(records - 1, 0)  // less the header
                 }
             }
             times.append(monotonicSeconds() - t0)
@@ -72,7 +74,7 @@ struct Bench: ParsableCommand {
         }
         let ms = { (x: Double) in String(Int((x * 10_000).rounded())).withDecimal(1) }
         FileHandleOutput.standardOutput("""
-            \(stage.title) \(options.extract) as at \(options.asAt): \(Display.grouped(rows)) rows, \(bytes / 1_000_000) MB, \(figures) indicator rows
+            \(stage.title) \(options.extract) as at \(options.asAt): \(Display.grouped(rows)) rows, \(bytes / 1_000_000) MB\(stage == .all ? ", \(figures) indicator rows" : "")
             runs \(runs): min \(ms(times[0])) ms, median \(ms(median)) ms, max \(ms(times[times.count - 1])) ms
             median throughput: \(Display.grouped(Int(Double(rows) / median))) rows/s, \(Int(Double(bytes) / median / 1_000_000)) MB/s
             peak memory (max resident, one pass): \(peak / 1_048_576) MiB
