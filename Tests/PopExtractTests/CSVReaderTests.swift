@@ -237,13 +237,15 @@ func lines(_ text: String) -> [Int] {
     @Test(arguments: 0..<3)
     func piecesOfAnySizeReadTheSameAsOneBuffer(round: Int) {
         var rng = FuzzRandom(seed: 0x5EED &+ UInt64(round))
-        let alphabet = Array(",\"\r\n ab19/".utf8)
+        let alphabet = Array(",\"\r\n ab19/".utf8) + [0x00, 0xFF]
         for _ in 0..<200 {
             // Half in CRLF, so that a CR ends one piece and its LF starts the next.
             var bytes = Array((rng.next() % 2 == 0 ? Self.seedFile : Self.seedFile.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")).utf8)
             for _ in 0..<Int(rng.next() % 6) where !bytes.isEmpty {
                 bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: Int(rng.next() % UInt64(bytes.count)))
             }
+            // And text made only of separators, quotes and a few letters.
+            if rng.next() % 3 == 0 { bytes = (0..<Int(rng.next() % 300)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] } }
             let whole = Self.fed(bytes, pieces: [bytes.count])
             #expect(Self.fed(bytes, pieces: [1]) == whole)
             #expect(Self.fed(bytes, pieces: (0..<8).map { _ in 1 + Int(rng.next() % 40) }) == whole)
