@@ -223,17 +223,12 @@ public struct CSVReader {
             if count > room { truncated = true }
         }
 
-        /// The first comma, LF or CR in `from..<to`, or `to`. Eight bytes at a time: a byte that
-        /// equals the separator leaves a zero byte after XOR, found with the usual carry trick
-        /// (exact for the lowest match, which is the one wanted).
+        /// The first comma, LF or CR in `from..<to`, or `to`. Eight bytes at a time.
         @inline(__always)
         static func nextSeparator(_ base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
             var j = from
             while j + 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-                let m = zeros(w ^ (ones &* 0x2C)) | zeros(w ^ (ones &* 0x0A)) | zeros(w ^ (ones &* 0x0D))
+                let m = separators(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
                 if m != 0 { return j + m.trailingZeroBitCount >> 3 }
                 j += 8
             }
