@@ -230,11 +230,7 @@ struct Views {
         if rows.isEmpty {
             buffer.text("Not supplied: " + ReportTextMissing.lists(service, data.snapshots[s.month]), x: 2, y: Layout.tableTop, style: muted)
         }
-        let top = s.scroll.last ?? 0
-        for (i, r) in rows.enumerated().dropFirst(top).prefix(Layout.pageSize(s)) {
-            let y = Layout.tableTop + i - top
-            let selected = i == s.selected
-            if selected { buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), Cell(" ", .reverse)) }
+        for (r, y, selected) in pageOfRows(rows) {
             let base = selected ? Style.reverse : Style.plain
             func st(_ style: Style) -> Style { var t = style; t.reverse = selected; return t }
             buffer.text(selected ? g.selected : " ", x: 0, y: y, style: base)
@@ -261,6 +257,20 @@ struct Views {
     }
 
     // MARK: an indicator
+
+    /// The rows of a scrolled table that fit the page, each with its screen line and whether it
+    /// is selected; the selected row's line is filled in reverse video before it is drawn.
+    mutating func pageOfRows<Row>(_ rows: [Row]) -> [(row: Row, y: Int, selected: Bool)] {
+        let top = s.scroll.last ?? 0
+        var page: [(row: Row, y: Int, selected: Bool)] = []
+        for (i, r) in rows.enumerated().dropFirst(top).prefix(Layout.pageSize(s)) {
+            let y = Layout.tableTop + i - top
+            let selected = i == s.selected
+            if selected { buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), Cell(" ", .reverse)) }
+            page.append((r, y, selected))
+        }
+        return page
+    }
 
     mutating func drawIndicator(_ id: String) {
         titleBar()
@@ -383,12 +393,8 @@ struct Views {
             buffer.text(leftPad(name, w), x: x + 1, y: 3, style: .bold)
             x += w + 1
         }
-        let top = s.scroll.last ?? 0
-        for (i, t) in rows.enumerated().dropFirst(top).prefix(Layout.pageSize(s)) {
-            let y = Layout.tableTop + i - top
-            let selected = i == s.selected
+        for (t, y, selected) in pageOfRows(rows) {
             let all = t.team == "All teams"
-            if selected { buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), Cell(" ", .reverse)) }
             func st(_ style: Style) -> Style { var x = style; x.reverse = selected; if all { x.bold = true }; return x }
             buffer.text(selected ? g.selected : " ", x: 0, y: y, style: st(.plain))
             buffer.text(t.team, x: 2, y: y, style: st(.plain), maxWidth: titleWidth)
@@ -425,11 +431,7 @@ struct Views {
             x += w + 1
         }
         if list.isEmpty { buffer.text("No overdue children in this team.", x: 2, y: Layout.tableTop, style: muted) }
-        let top = s.scroll.last ?? 0
-        for (i, c) in list.enumerated().dropFirst(top).prefix(Layout.pageSize(s)) {
-            let y = Layout.tableTop + i - top
-            let selected = i == s.selected
-            if selected { buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), Cell(" ", .reverse)) }
+        for (c, y, selected) in pageOfRows(list) {
             let base = selected ? Style.reverse : Style.plain
             let cells = [hideChildIDs ? "(hidden)" : c.child, c.worker.isEmpty ? "–" : c.worker, c.lastVisit?.annexA ?? "none",
                          leftPad(String(c.elapsed), 7), leftPad(String(c.overdueBy), 7)]
