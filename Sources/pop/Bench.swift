@@ -29,8 +29,11 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
-        do { _ = try options.snapshot() } catch let e as UnusableInput { throw fail(e.description) }
-        let asAt = DateParser.parse(options.asAt).day!  // read by the snapshot above
+        let asAt: Day
+        do {
+            asAt = try options.reportingDate()
+            _ = try options.snapshot()
+        } catch let e as UnusableInput { throw fail(e.description) }
         var times: [Double] = []
         var rows = 0, figures = 0, peak = 0
         for _ in 0..<runs {

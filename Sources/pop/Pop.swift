@@ -95,10 +95,16 @@ struct ExtractOptions: ParsableArguments {
     func snapshot() throws -> Snapshot { try snapshotAndRows().snapshot }
 
     /// The snapshot, and how many data rows the extract's lists held.
-    func snapshotAndRows() throws -> (snapshot: Snapshot, rows: Int) {
+    /// `--as-at` as a day.
+    func reportingDate() throws -> Day {
         guard case .day(let day) = DateParser.parse(asAt) else {
             throw UnusableInput(description: "--as-at \"\(asAt)\" is not a date (use yyyy-mm-dd or dd/mm/yyyy)")
         }
+        return day
+    }
+
+    func snapshotAndRows() throws -> (snapshot: Snapshot, rows: Int) {
+        let day = try reportingDate()
         var calendar = WorkingCalendar.englandAndWales
         if let bankHolidays {
             guard let text = readTextFile(bankHolidays) else { throw UnusableInput(description: "\(bankHolidays): cannot be read") }
