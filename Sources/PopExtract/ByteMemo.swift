@@ -179,12 +179,6 @@ public struct ByteMemo<Value> {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Numbers each distinct byte string in order of first sight (0, 1, 2, …): a compact key for
 /// child IDs. Not generic, so callers in other modules get the specialised lookup.
 public struct ByteNumbering {
