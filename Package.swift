@@ -14,35 +14,46 @@ let package = Package(
     targets: [
         // Whole-day dates, working days, bank holidays. Depends on nothing.
         .target(name: "PopCalendar"),
-        // Byte-level CSV reader, Annex A headers and codes, typed lists, data quality.
+        // Record sources (CSV), Annex A lists, headers and codes, typed rows, data quality.
         .target(name: "PopExtract", dependencies: ["PopCalendar"]),
-        // Indicator catalogue, engine, targets and comparisons.
+        // The indicator catalogue (one declaration per indicator), engine, targets and
+        // comparisons: numbers only, no text and no files.
         .target(name: "PopMetrics", dependencies: ["PopExtract", "PopCalendar"]),
+        // Reference files councils and the DfE publish: targets, populations, SN groupings, publications.
+        .target(name: "PopReference", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
+        // Every word, number format and symbol pop shows: one formatter for report, screen, slides and pack.
+        .target(name: "PopPage", dependencies: ["PopMetrics", "PopExtract", "PopCalendar"]),
         // SQLite through GRDB: months, figures, commentary, reference data.
         .target(name: "PopStore", dependencies: ["PopMetrics", "PopExtract", "PopCalendar", .product(name: "GRDB", package: "GRDB.swift")]),
         // The cell buffer, glyph sets and widgets views draw with. Depends on nothing of ours.
         .target(name: "PopScreen"),
         // The dashboard: state, key map, update and views, all pure.
-        .target(name: "PopDashboard", dependencies: ["PopScreen", "PopMetrics", "PopExtract", "PopCalendar"]),
+        .target(name: "PopDashboard", dependencies: ["PopScreen", "PopPage", "PopMetrics", "PopExtract", "PopCalendar"]),
         // ncurses, for the one thin terminal backend.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
-        .target(name: "PopDemo", dependencies: ["PopCalendar"]),
+        .target(name: "PopDemo", dependencies: ["PopMetrics", "PopCalendar"]),
+        // What the commands do, without a terminal: read and compute an extract, import it,
+        // assemble the report page, load reference data, build the demo database.
+        .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopReference", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
         .executableTarget(
             name: "pop",
             dependencies: [
-                "PopCalendar", "PopExtract", "PopMetrics", "PopDemo", "PopStore", "PopScreen", "PopDashboard", "CNcursesw",
+                "PopApp", "PopCalendar", "PopExtract", "PopMetrics", "PopPage", "PopReference", "PopDemo", "PopStore", "PopScreen",
+                "PopDashboard", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Paths to fixtures and ../shared, shared by the test targets.
         .target(name: "PopTestSupport", path: "Tests/PopTestSupport"),
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopExtractTests", dependencies: ["PopExtract"]),
-        .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopStoreTests", dependencies: ["PopStore", "PopMetrics", "PopExtract", "PopCalendar", "PopDemo", "PopTestSupport"]),
-        .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"],
+        .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar"]),
+        .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
+        .testTarget(name: "PopStoreTests", dependencies: ["PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
+                                                          "PopDemo", "PopTestSupport"]),
+        .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopPage", "PopReference", "PopMetrics", "PopExtract",
+                                                              "PopCalendar", "PopTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopExtract", "PopCalendar", "PopTestSupport"]),
+        .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import PopCalendar
 import PopMetrics
+import PopPage
 
 public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export
@@ -15,7 +16,24 @@ public struct Binding: Sendable {
     public let presentation: Bool
 }
 
-/// The key map is data: `update` looks keys up here and the help screen is generated from it.
+/// A footer hint: the first key of each action's binding, and a word for what they do here.
+public struct Hint: Sendable {
+    public let actions: [Action]
+    public let word: String
+    /// How the keys join: "←→↑↓" (none) or "[ ]" (a space).
+    public let joiner: String
+
+    public init(_ actions: [Action], _ word: String, joiner: String = "") {
+        self.actions = actions
+        self.word = word
+        self.joiner = joiner
+    }
+
+    public init(_ action: Action, _ word: String) { self.init([action], word) }
+}
+
+/// The key map is data: `update` looks keys up here, and the help screen and every footer are
+/// generated from it.
 public enum KeyMap {
     public static let bindings: [Binding] = [
         Binding(keys: [.up, .char("k")], label: "↑ k", action: .up, help: "previous panel or row", presentation: false),
@@ -60,6 +78,35 @@ public enum KeyMap {
         let width = (chosen.map(\.label.count).max() ?? 6) + 2
         return chosen.map { b in b.label + String(repeating: " ", count: max(1, width - b.label.count)) + b.help }
     }
+
+    /// A footer line from hints: each action's first key as the key map binds it.
+    public static func footer(_ hints: [Hint], presentation: Bool = false) -> String {
+        hints.compactMap { h -> String? in
+            let keys = h.actions.compactMap { a in bindings.first { $0.action == a && $0.presentation == presentation }?.keys.first.map(name) }
+            return keys.isEmpty ? nil : keys.joined(separator: h.joiner) + " " + h.word
+        }.joined(separator: "  ")
+    }
+
+    /// A key as a footer names it.
+    static func name(_ k: Key) -> String {
+        switch k {
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "⌫"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .tab: "Tab"
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .resize, .click: ""
+        }
+    }
 }
 
 /// The rows a list screen offers, shared by drawing and by `update` (cursor, Enter, clicks).
@@ -69,48 +116,38 @@ public enum Items {
     }
 
     public struct TeamRow: Sendable {
-        public let team: String
+        /// The team; nil for the whole council's row at the foot of the table.
+        public let team: String?
         public let row: PageRow
     }
 
     /// One row per team, worst first by the indicator's polarity (largest first for a count),
     /// then the whole council.
-    public static func teams(_ id: String, _ data: DashboardData, _ month: YearMonth) -> [TeamRow] {
+    public static func teams(_ id: IndicatorID, _ data: DashboardData, _ month: YearMonth) -> [TeamRow] {
         let rows = data.rows(month).filter { $0.current.id == id }
         let council = rows.first { $0.current.team == nil }
-        var teams = rows.filter { $0.current.team != nil }.map { TeamRow(team: $0.current.team!, row: $0) }
-        let high = council?.current.polarity == .high || (council?.current.polarity == .none && council?.current.unit == .percent)
+        var teams = rows.compactMap { r in r.current.team.map { TeamRow(team: $0, row: r) } }
+        let high = council?.current.polarity == .high || (council?.current.polarity == Polarity.none && council?.current.unit == .percent)
         teams.sort { a, b in
             let x = a.row.current.value ?? (high ? .infinity : -.infinity), y = b.row.current.value ?? (high ? .infinity : -.infinity)
             if x != y { return high ? x < y : x > y }   // lowest share first; for low polarity and counts, highest first
-            return a.team < b.team
+            return (a.team ?? "") < (b.team ?? "")
         }
-        if let council { teams.append(TeamRow(team: "All teams", row: council)) }
+        if let council { teams.append(TeamRow(team: nil, row: council)) }
         return teams
     }
 
-    /// A team's overdue children, most overdue first.
-    public static func overdue(_ id: String, _ team: String, _ data: DashboardData, _ month: YearMonth) -> [ChildVisit] {
-        data.visits(month, id, team).filter { !$0.inTime }.sorted { ($0.overdueBy, $1.child) > ($1.overdueBy, $0.child) }
-    }
-
-    /// The team indicator `t` opens from a service or a panel.
-    public static func teamIndicator(for s: Service) -> String? {
-        switch s {
-        case .mash, .careLeavers: nil
-        case .assessments: "asmt.within_45wd"
-        case .cin: "cin.visits_in_time"
-        case .cp: "cp.visits_in_time"
-        case .cla: "cla.visits_in_time"
-        case .yot: "yot.open"
-        }
+    /// A team's overdue children, most overdue first; nil while the list loads or when it failed.
+    public static func overdue(_ s: AppState) -> [ChildVisit]? {
+        guard let key = s.visitKey, case .loaded(let all)? = s.visits[key] else { return nil }
+        return all.filter { !$0.inTime }.sorted { ($0.overdueBy, $1.child) > ($1.overdueBy, $0.child) }
     }
 
     /// Indicators whose title or id holds the query.
     public static func find(_ query: String) -> [IndicatorDefinition] {
         let q = query.lowercased()
         guard !q.isEmpty else { return [] }
-        return Catalogue.definitions.filter { $0.title.lowercased().contains(q) || $0.id.lowercased().contains(q) }
+        return Catalogue.definitions.filter { $0.title.lowercased().contains(q) || $0.id.rawValue.lowercased().contains(q) }
     }
 
     static func count(_ s: AppState, _ data: DashboardData) -> Int {
@@ -119,7 +156,7 @@ public enum Items {
         case .service(let svc): service(svc, data, s.month).count
         case .indicator: 0
         case .teams(let id): teams(id, data, s.month).count
-        case .children(let id, let team): overdue(id, team, data, s.month).count
+        case .children: overdue(s)?.count ?? 0
         case .present: s.agenda.count
         }
     }

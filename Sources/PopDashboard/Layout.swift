@@ -20,8 +20,7 @@ public enum Layout {
     }
 
     static func panelHeight(_ service: Service, _ data: DashboardData, _ month: YearMonth) -> Int {
-        let rows = Headlines.ids(service).filter { data.snapshots[month]?.value($0) != nil }.count
-        return max(1, rows) + 2
+        max(1, data.headlines(service, month).count) + 2
     }
 
     /// The overview's panels in service order, positioned column by column (after scrolling).
@@ -55,9 +54,9 @@ public enum Layout {
         switch s.screen {
         case .overview: view = "page"
         case .service(let svc): view = svc.rawValue
-        case .indicator(let id): view = id
-        case .teams(let id): view = id + "-teams"
-        case .children(let id, let team): view = id + "-" + team.filter { $0.isLetter || $0.isNumber }
+        case .indicator(let id): view = id.rawValue
+        case .teams(let id): view = id.rawValue + "-teams"
+        case .children(let id, let team): view = id.rawValue + "-" + team.filter { $0.isLetter || $0.isNumber }
         case .present: view = "slide-\(s.slide + 1)"
         }
         return "pop-\(view)-\(s.month).txt"

@@ -1,5 +1,6 @@
 import PopCalendar
 import PopMetrics
+import PopPage
 
 public enum Key: Hashable, Sendable {
     case up, down, left, right, enter, escape, backspace, pageUp, pageDown, home, end, tab
@@ -8,13 +9,40 @@ public enum Key: Hashable, Sendable {
     case click(x: Int, y: Int)
 }
 
+/// What reaches `update`: a key, or the answer to an effect it asked for.
+public enum Message: Sendable {
+    case key(Key)
+    /// A team's visit list, or why it could not be read.
+    case visitsLoaded(VisitListKey, Result<[ChildVisit], VisitLoadFailure>)
+}
+
+/// Why a visit list could not be read (shown as a failure, never as "none overdue").
+public struct VisitLoadFailure: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Which child-level visit list: a month, a visit indicator and a team.
+public struct VisitListKey: Hashable, Sendable {
+    public let month: YearMonth
+    public let indicator: IndicatorID
+    public let team: String
+}
+
+/// Where a visit list is: asked for, read, or failed.
+public enum VisitLoad: Equatable, Sendable {
+    case loading
+    case loaded([ChildVisit])
+    case failed(String)
+}
+
 /// A place in the dashboard; the state keeps a stack of them so Esc goes back.
 public enum Screen: Hashable, Sendable {
     case overview
     case service(Service)
-    case indicator(String)
-    case teams(String)
-    case children(indicator: String, team: String)
+    case indicator(IndicatorID)
+    case teams(IndicatorID)
+    case children(indicator: IndicatorID, team: String)
     case present
 }
 
@@ -31,11 +59,11 @@ public enum Overlay: Hashable, Sendable {
 /// One slide of presentation mode: a service, or one of its indicators.
 public enum Slide: Hashable, Sendable {
     case service(Service)
-    case indicator(String)
+    case indicator(IndicatorID)
 
     /// The default agenda: each service, then its headline indicators.
     public static var defaultAgenda: [Slide] {
-        Service.allCases.flatMap { s in [Slide.service(s)] + Headlines.ids(s).map { Slide.indicator($0) } }
+        Service.allCases.flatMap { s in [Slide.service(s)] + s.headlines.map { Slide.indicator($0.id) } }
     }
 
     /// An agenda file: one slide per line, a service id (`cp`, `cla`, `care_leavers` …) or an
@@ -45,8 +73,8 @@ public enum Slide: Hashable, Sendable {
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Display.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if let s = Service(rawValue: line) { slides.append(.service(s)) } else if Catalogue.definition(line) != nil {
-                slides.append(.indicator(line))
+            if let s = Service(rawValue: line) { slides.append(.service(s)) } else if Catalogue.definition(IndicatorID(line)) != nil {
+                slides.append(.indicator(IndicatorID(line)))
             } else {
                 problems.append("line \(n + 1): \"\(line)\" is neither a service nor an indicator")
             }
@@ -70,6 +98,8 @@ public struct AppState: Sendable {
     public var quit = false
     public var unicode: Bool
     public var colour: Bool
+    /// The visit lists asked for so far, as loaded (or failed).
+    public var visits: [VisitListKey: VisitLoad] = [:]
 
     public init(width: Int, height: Int, month: YearMonth, agenda: [Slide] = Slide.defaultAgenda, unicode: Bool = true, colour: Bool = true) {
         self.width = width
@@ -99,10 +129,18 @@ public struct AppState: Sendable {
     mutating func select(_ i: Int) {
         cursor[cursor.count - 1] = i
     }
+
+    /// The visit list the screen shows, when it shows one.
+    var visitKey: VisitListKey? {
+        if case .children(let id, let team) = screen { return VisitListKey(month: month, indicator: id, team: team) }
+        return nil
+    }
 }
 
 /// What `update` asks the outside world to do.
 public enum Effect: Equatable, Sendable {
-    case saveComment(month: YearMonth, indicator: String, text: String)
+    case saveComment(month: YearMonth, indicator: IndicatorID, text: String)
     case export(name: String, text: String)
+    /// Read a team's visit list and send it back as `Message.visitsLoaded`.
+    case loadVisits(VisitListKey)
 }

@@ -1,9 +1,39 @@
 import PopCalendar
 import PopMetrics
 
-/// The whole of the dashboard's behaviour: a key, and the state it leads to. No terminal, no
-/// database: the effects it returns (save a comment, write an export) are carried out by the caller.
-public func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] {
+/// The whole of the dashboard's behaviour: a message (a key, or the answer to an effect), and
+/// the state it leads to. No terminal, no database: the effects it returns (save a comment,
+/// write an export, read a visit list) are carried out by the caller, which sends back what
+/// it read as another message.
+public func update(_ s: inout AppState, _ message: Message, _ data: DashboardData) -> [Effect] {
+    switch message {
+    case .key(let key):
+        return update(&s, key, data) + requestVisits(&s)
+    case .visitsLoaded(let k, let result):
+        switch result {
+        case .success(let list): s.visits[k] = .loaded(list)
+        case .failure(let f): s.visits[k] = .failed(f.message)
+        }
+        keepVisible(&s, data)
+        return []
+    }
+}
+
+/// Opens the dashboard on a stack of screens (`pop --indicator ID --teams`), asking for what
+/// the top one shows.
+public func start(_ s: inout AppState, at screens: [Screen], _ data: DashboardData) -> [Effect] {
+    for screen in screens { s.push(screen) }
+    return requestVisits(&s)
+}
+
+/// A screen that shows a visit list not yet asked for asks for it.
+func requestVisits(_ s: inout AppState) -> [Effect] {
+    guard let k = s.visitKey, s.visits[k] == nil else { return [] }
+    s.visits[k] = .loading
+    return [.loadVisits(k)]
+}
+
+func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] {
     if case .resize(let w, let h) = key {
         s.width = w
         s.height = h
@@ -98,19 +128,19 @@ func open(_ s: inout AppState, _ data: DashboardData) {
         if s.selected < rows.count { s.push(.indicator(rows[s.selected].current.id)) }
     case .teams(let id):
         let rows = Items.teams(id, data, s.month)
-        guard s.selected < rows.count, Headlines.visitIndicators.contains(id), rows[s.selected].team != "All teams" else { return }
-        s.push(.children(indicator: id, team: rows[s.selected].team))
+        guard s.selected < rows.count, Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
+        s.push(.children(indicator: id, team: team))
     case .indicator, .children, .present: break
     }
 }
 
-func teamIndicator(_ s: AppState, _ data: DashboardData) -> String? {
+func teamIndicator(_ s: AppState, _ data: DashboardData) -> IndicatorID? {
     switch s.screen {
-    case .overview: return Items.teamIndicator(for: Service.allCases[s.selected])
+    case .overview: return Service.allCases[s.selected].teamIndicator
     case .service(let svc):
         let rows = Items.service(svc, data, s.month)
         if s.selected < rows.count, rows[s.selected].definition.byTeam { return rows[s.selected].current.id }
-        return Items.teamIndicator(for: svc)
+        return svc.teamIndicator
     case .indicator(let id): return Catalogue.definition(id)?.byTeam == true ? id : nil
     default: return nil
     }

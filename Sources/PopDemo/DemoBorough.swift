@@ -1,4 +1,5 @@
 import PopCalendar
+import PopMetrics
 
 /// The demo borough: a simulated Barnet (about 97,000 children) whose history reproduces the
 /// council's published January 2019 page. Deterministic by seed: the same seed gives the same
@@ -247,9 +248,12 @@ public enum DemoBorough {
         }
     }
 
-    /// The earliest day `a` with WD(a, at) ≤ n: a visit on it or after is in time.
-    static func inTimeFrom(workingDays n: Int, at: Day) -> Day {
-        var d = calendar.subtracting(workingDays: n, from: at)
+    /// The earliest day a visit can be on and still be in time by `rule` at `at` (the catalogue's
+    /// rule, so the demo's calibration and the figures agree): for working days, the earliest `a`
+    /// with WD(a, at) ≤ limit.
+    static func inTimeFrom(_ rule: VisitRule, at: Day) -> Day {
+        guard rule.days == .working else { return at - rule.limit }
+        var d = calendar.subtracting(workingDays: rule.limit, from: at)
         while !calendar.isWorkingDay(d) { d = d - 1 }
         return d
     }
@@ -283,11 +287,11 @@ public enum DemoBorough {
     /// Brings each earlier month end's visit timeliness to the share given for it, month by
     /// month in order: a month's changes lie inside its own window, so earlier months keep
     /// theirs. January 2019 is calibrated afterwards, to the report's exact figures.
-    static func calibrateEarlierMonths(_ unused: Never?, shares: [Double], workingDays: Int,
+    static func calibrateEarlierMonths(_ unused: Never?, shares: [Double], rule: VisitRule,
                                        records: inout [(start: Day, end: Day?, visits: [Day])], _ rng: inout DemoRandom) {
         for (k, month) in YearMonth.range(Calibration.firstMonth, Calibration.lastMonth.adding(-1)).enumerated() {
             let at = month.last
-            let windowStart = inTimeFrom(workingDays: workingDays, at: at)
+            let windowStart = inTimeFrom(rule, at: at)
             let open = records.indices.filter { records[$0].start <= at && (records[$0].end.map { $0 > at } ?? true) }
             let target = Int((shares[k] * Double(open.count)).rounded())
             let snapshot = records
@@ -318,9 +322,9 @@ public enum DemoBorough {
             w.cinPlans.append(CINPlanRecord(person: person, start: e.start, end: e.end, visits: v, team: team, worker: worker(team, &rng)))
         }
         var records = w.cinPlans.map { (start: $0.start, end: $0.end, visits: $0.visits) }
-        calibrateEarlierMonths(nil, shares: Calibration.cinVisitsInTimeEarlier, workingDays: 20, records: &records, &rng)
+        calibrateEarlierMonths(nil, shares: Calibration.cinVisitsInTimeEarlier, rule: Catalogue.cinVisits, records: &records, &rng)
         for i in records.indices { w.cinPlans[i].visits = records[i].visits }
-        let windowStart = inTimeFrom(workingDays: 20, at: R)
+        let windowStart = inTimeFrom(Catalogue.cinVisits, at: R)
         let open = w.cinPlans.indices.filter { w.cinPlans[$0].end == nil }
         let plans = w.cinPlans
         let flags = calibrateInTime(count: open.count, target: Calibration.cinVisitsInTimeJanuary, starts: { plans[open[$0]].start },
@@ -368,7 +372,7 @@ public enum DemoBorough {
                 previousPlans: rng.weighted([(0, 88), (1, 10), (2, 2)]), team: team, worker: worker(team, &rng)))
         }
         var records = w.cpPlans.map { (start: $0.start, end: $0.end, visits: $0.visits) }
-        calibrateEarlierMonths(nil, shares: Calibration.cpVisitsInTimeEarlier, workingDays: 10, records: &records, &rng)
+        calibrateEarlierMonths(nil, shares: Calibration.cpVisitsInTimeEarlier, rule: Catalogue.cpVisits, records: &records, &rng)
         for i in records.indices { w.cpPlans[i].visits = records[i].visits }
         calibrateProtectionPlansJanuary(&w, &rng)
     }
@@ -378,7 +382,7 @@ public enum DemoBorough {
     static func calibrateProtectionPlansJanuary(_ w: inout DemoWorld, _ rng: inout DemoRandom) {
         let open = w.cpPlans.indices.filter { w.cpPlans[$0].end == nil }
         precondition(open.count == 159)
-        let windowStart = inTimeFrom(workingDays: 10, at: R)
+        let windowStart = inTimeFrom(Catalogue.cpVisits, at: R)
         // Slots of (team, in time); plans too new to be overdue take in-time slots first.
         var slots: [(String, Bool)] = Calibration.cpTeamsJanuary.flatMap { t in
             Array(repeating: (t.0, true), count: t.2) + Array(repeating: (t.0, false), count: t.1 - t.2)
@@ -562,7 +566,7 @@ public enum DemoBorough {
     /// Visits (281 of 316 within 42 days), health assessments (241 of 250) and dental checks
     /// (164 of 250) in the last 12 months.
     static func calibrateCareJanuary(_ w: inout DemoWorld, stayers: [Int], _ rng: inout DemoRandom) {
-        let windowStart = R - 42
+        let windowStart = inTimeFrom(Catalogue.claVisits, at: R)
         let care = w.care
         let flags = calibrateInTime(count: stayers.count, target: Calibration.claVisitsInTimeJanuary, starts: { care[stayers[$0]].start },
                                     natural: { isInTime(care[stayers[$0]].visits, start: care[stayers[$0]].start, windowStart: windowStart) },

@@ -14,20 +14,17 @@ struct DateMemo {
     }
 
     private static let slotBits = 13
+    /// Cached from `table`, which owns the memory: a lookup touches no reference count.
     private let entries: UnsafeMutablePointer<Entry>
-    private let owner: Owner
-
-    private final class Owner {
-        let entries: UnsafeMutablePointer<Entry>
-        init(_ entries: UnsafeMutablePointer<Entry>) { self.entries = entries }
-        deinit { entries.deallocate() }
-    }
+    private let table: MemoTable<Entry>
 
     init() {
         let count = 1 << DateMemo.slotBits
-        entries = .allocate(capacity: count)
+        table = MemoTable<Entry>.make(capacity: count)
+        entries = table.elements
+        // SAFETY: the table holds at least `count` entries.
         entries.initialize(repeating: Entry(word: 0, tail: 0, value: .blank), count: count)
-        owner = Owner(entries)
+        table.initialised = count
     }
 
     /// The cell's date, as `DateParser.parse` reads it.
@@ -35,9 +32,11 @@ struct DateMemo {
     func parse(_ bytes: UnsafeRawBufferPointer) -> DateField {
         // Only the fixed 10-byte shapes are kept; anything else is parsed each time.
         guard bytes.count == 10 else { return DateParser.parse(bytes) }
+        // SAFETY: the cell has exactly 10 bytes: loads of bytes 0..<8 and 8..<10.
         let word = bytes.loadUnaligned(as: UInt64.self)
         let tail = UInt32(bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | 0x1_0000
         let mixed = (word ^ UInt64(tail) &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15
+        // SAFETY: the top slotBits bits index one of the 2^slotBits entries.
         let slot = entries + Int(truncatingIfNeeded: mixed >> UInt64(64 - DateMemo.slotBits))
         if slot.pointee.word == word && slot.pointee.tail == tail { return slot.pointee.value }
         let value = DateParser.parse(bytes)

@@ -1,19 +1,39 @@
 import PopCalendar
 import PopExtract
 
-/// Every indicator of the data contract (section 4), each a declaration over a shared kernel.
-/// Adding an indicator is adding a declaration here and its hand-worked test.
+/// Every indicator of the data contract (section 4), each one declaration: what it is (an
+/// `IndicatorDefinition`) and which shared kernel computes it over which cohort. Adding an
+/// indicator is adding a declaration here and its hand-worked test.
 public enum Catalogue {
     /// Every indicator's definition, in page order (breakdowns one entry per group).
     public static let definitions: [IndicatorDefinition] = measures.flatMap(\.definitions)
 
-    public static func definition(_ id: String) -> IndicatorDefinition? { definitions.first { $0.id == id } }
+    static let byID: [IndicatorID: IndicatorDefinition] = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-    static func d(_ id: String, _ title: String, _ service: Service, _ unit: MeasureUnit, _ polarity: Polarity,
-                  _ lists: [ListKind], team: Bool = false, breakdown: Bool = false, _ definition: String) -> IndicatorDefinition {
-        IndicatorDefinition(id: id, title: title, service: service, unit: unit, polarity: polarity, lists: lists,
-                            byTeam: team, definition: definition, isBreakdown: breakdown)
+    public static func definition(_ id: IndicatorID) -> IndicatorDefinition? { byID[id] }
+
+    /// The indicators with a child-level visit list behind them.
+    public static var visitIndicators: [IndicatorDefinition] { definitions.filter { $0.visitRule != nil } }
+
+    // MARK: declarations
+
+    /// One indicator's declaration. `short` names it on a panel line, `slide` on a slide (both
+    /// default to the title); `headline` places it among its service's headlines.
+    static func d(_ id: IndicatorID, _ title: String, short: String? = nil, slide: String? = nil, _ service: Service, _ unit: MeasureUnit,
+                  _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, breakdown: Bool = false, headline: Int? = nil,
+                  visits: VisitRule? = nil, _ definition: String) -> IndicatorDefinition {
+        let teamColumn = team ? [ColumnNeed(list: needs[0].list, column: Column.team)] : []
+        return IndicatorDefinition(id: id, title: title, shortTitle: short ?? title, slideTitle: slide ?? title, service: service, unit: unit,
+                                   polarity: polarity, needs: needs + teamColumn, byTeam: team, definition: definition, headline: headline,
+                                   visitRule: visits, isBreakdown: breakdown)
     }
+
+    /// The columns of one list an indicator reads (every list is read by Child Unique ID too).
+    static func reads(_ list: ListKind, _ columns: String...) -> [ColumnNeed] {
+        ([Column.childID] + columns).map { ColumnNeed(list: list, column: $0) }
+    }
+
+    // MARK: kernels, bound to their declaration
 
     static func count<Row>(_ def: IndicatorDefinition, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                            team: (@Sendable (Row) -> String)? = nil) -> Measure {
@@ -38,94 +58,132 @@ public enum Catalogue {
         Measure(definitions: [def]) { c, _ in [Kernel.countValue(def, team: nil, count(c))] }
     }
 
-    static func breakdownDefinitions(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+    /// An indicator computed its own way, given its declaration.
+    static func custom(_ def: IndicatorDefinition, _ compute: @escaping @Sendable (Cohorts, Population, IndicatorDefinition) -> [IndicatorValue]) -> Measure {
+        Measure(definitions: [def]) { c, p in compute(c, p, def) }
+    }
+
+    /// The share of a cohort visited in time by the declaration's visit rule, counting from the
+    /// last visit on this episode, or from its start when none is recorded. The same rows, rule
+    /// and reference day give the drill-down's child-level list.
+    static func visits<Row>(_ def: IndicatorDefinition, _ rows: @escaping @Sendable (Cohorts) -> [Row], subject: @escaping @Sendable (Row) -> VisitSubject) -> Measure {
+        precondition(def.visitRule != nil, "\(def.id) counts visits: it needs a visit rule")
+        let rule = def.visitRule!
+        let team: (@Sendable (Row) -> String)? = def.byTeam ? { @Sendable row in subject(row).team } : nil
+        return Measure(definitions: [def], compute: { c, _ in
+            Kernel.share(def, rows(c), team: team) { row in
+                subject(row).reference.map { rule.inTime(elapsed: rule.elapsed(from: $0, to: c.asAt, calendar: c.calendar)) }
+            }
+        }, visitList: { c in
+            rows(c).compactMap { row in
+                let s = subject(row)
+                guard let start = s.start.day, let ref = s.reference else { return nil }
+                let last: Day? = if case .day(let v) = Cohorts.sinceStart(s.visit, start) { v } else { nil }
+                return ChildVisit(indicator: def.id, team: s.team, worker: s.worker, child: s.child, start: start, lastVisit: last,
+                                  elapsed: rule.elapsed(from: ref, to: c.asAt, calendar: c.calendar), rule: rule)
+            }
+        })
+    }
+
+    static func breakdownDefinitions(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                                      _ definition: String) -> [(group: String, def: IndicatorDefinition)] {
         groups.map { g in
-            (group: g.0, def: d("\(prefix).\(g.0)", g.1, service, .percent, .none, lists, breakdown: true,
+            (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, breakdown: true,
                                definition.replacingGroup(with: g.1)))
         }
     }
 
-    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                                _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
-        let defs = breakdownDefinitions(prefix, groups, service, lists, definition)
+        let defs = breakdownDefinitions(prefix, groups, service, reads: needs, definition)
         return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
     }
 
     /// A breakdown whose group counts and base were tallied while the extract was read.
-    static func tallied(_ prefix: String, _ groups: [(String, String)], _ service: Service, _ lists: [ListKind],
+    static func tallied(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                         _ definition: String, _ counts: @escaping @Sendable (Cohorts) -> ([String: Int], Int)) -> Measure {
-        let defs = breakdownDefinitions(prefix, groups, service, lists, definition)
+        let defs = breakdownDefinitions(prefix, groups, service, reads: needs, definition)
         return Measure(definitions: defs.map(\.def)) { c, _ in
             let (groups, base) = counts(c)
             return Kernel.breakdown(defs, counts: groups, base: base)
         }
     }
 
-    /// Days since the later of a recorded date and the start; nil when the date is unreadable.
-    static func reference(_ recorded: DateField, start: Day) -> Day? {
-        switch Cohorts.sinceStart(recorded, start) {
-        case .day(let v): return v
-        case .blank: return start
-        case .bad: return nil
-        }
-    }
+    // MARK: the visit rules
+
+    /// CP: seen within 10 working days. CIN: within 20 working days. Children in care: within
+    /// 42 days (six weeks).
+    public static let cpVisits = VisitRule(limit: 10, days: .working)
+    public static let cinVisits = VisitRule(limit: 20, days: .working)
+    public static let claVisits = VisitRule(limit: 42, days: .calendar)
+
+    // MARK: the indicators
 
     static let measures: [Measure] = [
         // MARK: MASH / front door (Lists 1, 3)
-        count(d("mash.contacts", "Contacts", .mash, .count, .none, [.list1],
+        count(d("mash.contacts", "Contacts", .mash, .count, .none, reads: reads(.list1, Column.contactDate), headline: 1,
                 "Contacts received in the month (List 1 rows dated in the month)."), { $0.contactsInMonth }),
-        tally(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, [.list1],
+        tally(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, reads: reads(.list1, Column.contactDate),
                 "Contacts received since 1 April (the financial year to date)."), { $0.rows.contactsYTD }),
-        Measure(definitions: [d("mash.decision_1wd", "Decisions within 1 working day", .mash, .percent, .high, [.list1],
-                                "Of the month's contacts with a decision date, the share decided within one working day of the contact.")]) { c, _ in
+        custom(d("mash.decision_1wd", "Decisions within 1 working day", short: "Decisions in 1 wd", .mash, .percent, .high,
+                 reads: reads(.list1, Column.contactDate, Column.contactDecision), headline: 5,
+                 "Of the month's contacts with a decision date, the share decided within one working day of the contact.")) { c, _, def in
             guard c.rows.hasContactDecisions else { return [] }
-            let def = Catalogue.definition("mash.decision_1wd")!
             return Kernel.share(def, c.contactsInMonth.filter { !$0.decision.isBlank }, team: nil) { contact in
                 guard let made = contact.decision.day, let received = contact.date.day else { return nil }
                 return c.wd(received, made) <= 1
             }
         },
-        count(d("mash.referrals", "Referrals", .mash, .count, .none, [.list3],
+        count(d("mash.referrals", "Referrals", .mash, .count, .none, reads: reads(.list3, Column.referralDate), headline: 2,
                 "Referrals to children's social care in the month (List 3 rows dated in the month)."), { $0.referralsInMonth }),
-        tally(d("mash.referrals_ytd", "Referrals YTD", .mash, .count, .none, [.list3],
+        tally(d("mash.referrals_ytd", "Referrals YTD", .mash, .count, .none, reads: reads(.list3, Column.referralDate),
                 "Referrals since 1 April."), { $0.rows.referralsYTD }),
-        rate(d("mash.referral_rate_ytd", "Referral rate per 10,000 YTD", .mash, .per_10k, .none, [.list3],
+        rate(d("mash.referral_rate_ytd", "Referral rate per 10,000 YTD", short: "Referrals /10k YTD", .mash, .per_10k, .none,
+               reads: reads(.list3, Column.referralDate), headline: 3,
                "Referrals since 1 April per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.rows.referralsYTD },
-        Measure(definitions: [d("mash.conversion", "Contacts converted to referrals", .mash, .percent, .none, [.list1, .list3],
-                                "Referrals in the month as a share of contacts in the month.")]) { c, _ in
-            Kernel.ratio(Catalogue.definition("mash.conversion")!, c.referralsInMonth.count, c.contactsInMonth.count)
+        custom(d("mash.conversion", "Contacts converted to referrals", .mash, .percent, .none,
+                 reads: reads(.list1, Column.contactDate) + reads(.list3, Column.referralDate),
+                 "Referrals in the month as a share of contacts in the month.")) { c, _, def in
+            Kernel.ratio(def, c.referralsInMonth.count, c.contactsInMonth.count)
         },
-        Measure(definitions: [d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", .mash, .percent, .low, [.list3],
-                                "Of referrals since 1 April, the share where the same child had another referral in the 12 months before.")]) { c, _ in
+        custom(d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", short: "Re-referrals YTD", .mash, .percent, .low,
+                 reads: reads(.list3, Column.referralDate), headline: 4,
+                 "Of referrals since 1 April, the share where the same child had another referral in the 12 months before.")) { c, _, def in
             let (n, d) = c.rereferralsYTD
-            return [Kernel.percentValue(Catalogue.definition("mash.rereferrals_ytd")!, team: nil, n, d)]
+            return [Kernel.percentValue(def, team: nil, n, d)]
         },
-        share(d("mash.referrals_nfa", "Referrals with no further action", .mash, .percent, .none, [.list3],
+        share(d("mash.referrals_nfa", "Referrals with no further action", .mash, .percent, .none,
+                reads: reads(.list3, Column.referralDate, Column.referralNFA),
                 "Of the month's referrals, the share marked no further action."), { $0.referralsInMonth }) { _, r in
             r.nfa == .bad ? nil : r.nfa == .yes
         },
-        tallied("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash, [.list3],
+        tallied("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash,
+                reads: reads(.list3, Column.referralDate, Column.referralSource),
                 "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.") {
             ($0.rows.referralSourcesYTD, $0.rows.referralsYTD)
         },
 
         // MARK: Assessments, S47 and ICPC (Lists 4, 5)
-        count(d("asmt.completed", "Assessments completed", .assessments, .count, .none, [.list4], team: true,
+        count(d("asmt.completed", "Assessments completed", short: "Completed", .assessments, .count, .none,
+                reads: reads(.list4, Column.assessmentAuthorised), team: true, headline: 1,
                 "Assessments authorised in the month."), { $0.assessmentsAuthorisedInMonth }, team: { $0.team }),
-        share(d("asmt.within_45wd", "Assessments in 45 working days", .assessments, .percent, .high, [.list4], team: true,
+        share(d("asmt.within_45wd", "Assessments in 45 working days", short: "In 45 working days", .assessments, .percent, .high,
+                reads: reads(.list4, Column.assessmentStart, Column.assessmentAuthorised), team: true, headline: 2,
                 "Of assessments authorised in the month, the share authorised within 45 working days of their start."),
               { $0.assessmentsAuthorisedInMonth }, team: { $0.team }) { c, a in
             guard let s = a.start.day, let e = a.authorised.day else { return nil }
             return c.wd(s, e) <= 45
         },
-        share(d("asmt.child_seen", "Child seen during assessment", .assessments, .percent, .high, [.list4],
+        share(d("asmt.child_seen", "Child seen during assessment", .assessments, .percent, .high,
+                reads: reads(.list4, Column.assessmentAuthorised, Column.assessmentSeen),
                 "Of assessments authorised in the month, the share where the child was seen."),
               { $0.assessmentsAuthorisedInMonth }) { _, a in a.childSeen == .bad ? nil : a.childSeen == .yes },
-        count(d("s47.started", "Section 47 enquiries", .assessments, .count, .none, [.list5],
+        count(d("s47.started", "Section 47 enquiries", short: "S47 enquiries", .assessments, .count, .none,
+                reads: reads(.list5, Column.strategyStart), headline: 3,
                 "Section 47 enquiries whose strategy discussion started in the month."), { $0.section47sStartedInMonth }),
-        share(d("icpc.within_15wd", "ICPCs in 15 working days", .assessments, .percent, .high, [.list5],
+        share(d("icpc.within_15wd", "ICPCs in 15 working days", short: "ICPC in 15 wd", .assessments, .percent, .high,
+                reads: reads(.list5, Column.strategyStart, Column.icpcDate), headline: 4,
                 "Of initial child protection conferences held in the month, the share within 15 working days of the strategy discussion."),
               { $0.icpcsInMonth }) { c, s in
             guard let start = s.strategyStart.day, let conf = s.icpc.day else { return nil }
@@ -133,25 +191,30 @@ public enum Catalogue {
         },
 
         // MARK: Children in need (List 6)
-        count(d("cin.children", "Children in need", .cin, .count, .none, [.list6],
-              "Children with a child in need episode open at the reporting date, whatever its status."), { $0.childrenInNeedOpen }),
-        rate(d("cin.rate", "Children in need per 10,000", .cin, .per_10k, .none, [.list6],
+        count(d("cin.children", "Children in need", .cin, .count, .none, reads: reads(.list6, Column.cinStart, Column.cinClosure),
+                "Children with a child in need episode open at the reporting date, whatever its status."), { $0.childrenInNeedOpen }),
+        rate(d("cin.rate", "Children in need per 10,000", .cin, .per_10k, .none, reads: reads(.list6, Column.cinStart, Column.cinClosure),
                "Children in need per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInNeedOpen.count },
-        count(d("cin.plans", "Children on CIN plans", .cin, .count, .none, [.list6], team: true,
+        count(d("cin.plans", "Children on CIN plans", short: "On CIN plans", .cin, .count, .none,
+                reads: reads(.list6, Column.cinStart, Column.cinClosure, Column.caseStatus), team: true, headline: 1,
                 "Children open at the reporting date whose case status is a child in need plan."), { $0.childInNeedPlans }, team: { $0.team }),
-        share(d("cin.visits_in_time", "CIN visits in time (20 working days)", .cin, .percent, .high, [.list6], team: true,
-                "Of children on CIN plans, the share seen within the last 20 working days (counting from the plan's start when no visit is recorded)."),
-              { $0.childInNeedPlans }, team: { $0.team }) { c, e in
-            guard let start = e.start.day, let ref = reference(e.lastSeen, start: start) else { return nil }
-            return c.wd(ref, c.asAt) <= 20
+        visits(d("cin.visits_in_time", "CIN visits in time (20 working days)", short: "Visits in time", .cin, .percent, .high,
+                 reads: reads(.list6, Column.cinStart, Column.cinClosure, Column.caseStatus, Column.cinLastSeen), team: true, headline: 2,
+                 visits: cinVisits,
+                 "Of children on CIN plans, the share seen within the last 20 working days (counting from the plan's start when no visit is recorded)."),
+               { $0.childInNeedPlans }) { e in
+            VisitSubject(child: e.child, team: e.team, worker: e.worker, start: e.start, visit: e.lastSeen)
         },
 
         // MARK: Child protection (List 7)
-        count(d("cp.children", "Children on CP plans", .cp, .count, .none, [.list7], team: true,
+        count(d("cp.children", "Children on CP plans", short: "Children on plans", .cp, .count, .none,
+                reads: reads(.list7, Column.cpStart, Column.cpEnd), team: true, headline: 1,
                 "Children subject to a child protection plan at the reporting date."), { $0.protectionPlansOpen }, team: { $0.team }),
-        rate(d("cp.rate", "CP plans per 10,000", .cp, .per_10k, .none, [.list7],
-               "Children on child protection plans per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.protectionPlansOpen.count },
-        breakdown("cp.category", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) }, .cp, [.list7],
+        rate(d("cp.rate", "CP plans per 10,000", short: "Rate per 10k", .cp, .per_10k, .none, reads: reads(.list7, Column.cpStart, Column.cpEnd),
+               headline: 2, "Children on child protection plans per 10,000 children aged 0–17."),
+             per: 10_000, population: \.age0to17) { $0.protectionPlansOpen.count },
+        breakdown("cp.category", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) },
+                  .cp, reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpCategory),
                   "Children on plans at the reporting date whose latest category of abuse is GROUP, as a number and a share.",
                   { $0.protectionPlansOpen }) { _, p in
             switch p.category {
@@ -160,25 +223,28 @@ public enum Catalogue {
             case .bad: .unreadable
             }
         },
-        count(d("cp.starts_ytd", "CP plans started YTD", .cp, .count, .none, [.list7],
+        count(d("cp.starts_ytd", "CP plans started YTD", .cp, .count, .none, reads: reads(.list7, Column.cpStart),
                 "Child protection plans started since 1 April."), { $0.protectionPlansStartedYTD }),
-        share(d("cp.repeat_ytd", "Repeat CP plans YTD", .cp, .percent, .low, [.list7],
+        share(d("cp.repeat_ytd", "Repeat CP plans YTD", short: "Repeat plans YTD", .cp, .percent, .low,
+                reads: reads(.list7, Column.cpStart, Column.cpPreviousPlans), headline: 4,
                 "Of plans started since 1 April, the share for children who had a plan before."),
               { $0.protectionPlansStartedYTD }) { _, p in p.previousPlans.value.map { $0 >= 1 } },
-        count(d("cp.ended_ytd", "CP plans ended YTD", .cp, .count, .none, [.list7],
+        count(d("cp.ended_ytd", "CP plans ended YTD", .cp, .count, .none, reads: reads(.list7, Column.cpStart, Column.cpEnd),
                 "Child protection plans ended since 1 April."), { $0.protectionPlansEndedYTD }),
-        share(d("cp.ended_2y_ytd", "Plans ended after 2+ years YTD", .cp, .percent, .low, [.list7],
+        share(d("cp.ended_2y_ytd", "Plans ended after 2+ years YTD", .cp, .percent, .low, reads: reads(.list7, Column.cpStart, Column.cpEnd),
                 "Of plans ended since 1 April, the share that had lasted two years (730 days) or more."),
               { $0.protectionPlansEndedYTD }) { _, p in
             guard let s = p.start.day, let e = p.end.day else { return nil }
             return e - s >= 730
         },
-        share(d("cp.open_2y", "Plans open 2+ years", .cp, .percent, .low, [.list7],
+        share(d("cp.open_2y", "Plans open 2+ years", short: "Plans 2+ years", .cp, .percent, .low,
+                reads: reads(.list7, Column.cpStart, Column.cpEnd), headline: 5,
                 "Of children on plans, the share whose plan started two years (730 days) or more before the reporting date."),
               { $0.protectionPlansOpen }) { c, p in p.start.day.map { c.asAt - $0 >= 730 } },
-        Measure(definitions: [d("cp.under5", "Children under 5 on plans", .cp, .percent, .none, [.list7], breakdown: true,
-                                "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")]) { c, _ in
-            Kernel.breakdown([("u5", Catalogue.definition("cp.under5")!)], c.protectionPlansOpen) { p in
+        custom(d("cp.under5", "Children under 5 on plans", .cp, .percent, .none,
+                 reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.dateOfBirth), breakdown: true,
+                 "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")) { c, _, def in
+            Kernel.breakdown([("u5", def)], c.protectionPlansOpen) { p in
                 switch c.underFive(p) {
                 case true?: .group("u5")
                 case false?: .noGroup
@@ -186,15 +252,20 @@ public enum Catalogue {
                 }
             }
         },
-        share(d("cp.visits_in_time", "CP visits in time (10 working days)", .cp, .percent, .high, [.list7], team: true,
-                "Of children on plans, the share visited within the last 10 working days (counting from the plan's start when no visit is recorded)."),
-              { $0.protectionPlansOpen }, team: { $0.team }) { c, p in cpVisitInTime(c, p) },
-        share(d("cp.visits_in_time_u5", "CP visits in time, under 5s", .cp, .percent, .high, [.list7],
-                "The same, for children on plans aged under 5."), { $0.protectionPlansUnder5 }) { c, p in cpVisitInTime(c, p) },
-        share(d("cp.seen_alone", "Children seen alone", .cp, .percent, .high, [.list7],
+        visits(d("cp.visits_in_time", "CP visits in time (10 working days)", short: "Visits in time", .cp, .percent, .high,
+                 reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpLastVisit), team: true, headline: 3, visits: cpVisits,
+                 "Of children on plans, the share visited within the last 10 working days (counting from the plan's start when no visit is recorded)."),
+               { $0.protectionPlansOpen }) { p in VisitSubject(p) },
+        share(d("cp.visits_in_time_u5", "CP visits in time, under 5s", .cp, .percent, .high,
+                reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpLastVisit, Column.dateOfBirth),
+                "The same, for children on plans aged under 5."), { $0.protectionPlansUnder5 }) { c, p in
+            VisitSubject(p).reference.map { cpVisits.inTime(elapsed: cpVisits.elapsed(from: $0, to: c.asAt, calendar: c.calendar)) }
+        },
+        share(d("cp.seen_alone", "Children seen alone", .cp, .percent, .high, reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpSeenAlone),
                 "Of children on plans, the share seen alone at their last visit."),
               { $0.protectionPlansOpen }) { _, p in p.seenAlone == .bad ? nil : p.seenAlone == .yes },
-        share(d("cp.reviews_in_time", "CP reviews in time", .cp, .percent, .high, [.list7],
+        share(d("cp.reviews_in_time", "CP reviews in time", .cp, .percent, .high,
+                reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpLatestReview),
                 "Of children on plans, the share whose review is not overdue: a first review within 3 months of the plan's start, then every 6 months."),
               { $0.protectionPlansOpen }) { c, p in
             guard let start = p.start.day else { return nil }
@@ -206,18 +277,22 @@ public enum Catalogue {
         },
 
         // MARK: Children in care (List 8)
-        count(d("cla.children", "Children in care", .cla, .count, .none, [.list8], team: true,
-                "Children looked after at the reporting date."), { $0.childrenInCareOpen }, team: { $0.team }),
-        rate(d("cla.rate", "Children in care per 10,000", .cla, .per_10k, .none, [.list8],
+        count(d("cla.children", "Children in care", .cla, .count, .none, reads: reads(.list8, Column.claStarted, Column.claCeased), team: true,
+                headline: 1, "Children looked after at the reporting date."), { $0.childrenInCareOpen }, team: { $0.team }),
+        rate(d("cla.rate", "Children in care per 10,000", short: "Rate per 10k", .cla, .per_10k, .none,
+               reads: reads(.list8, Column.claStarted, Column.claCeased), headline: 2,
                "Children in care per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInCareOpen.count },
-        breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla, [.list8],
+        breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla,
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLegalStatus),
                   "Children in care whose legal status is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
             .group(c.legalStatus.rawValue)
         },
-        share(d("cla.placements_3plus", "3+ placements in 12 months", .cla, .percent, .low, [.list8],
+        share(d("cla.placements_3plus", "3+ placements in 12 months", short: "3+ placements", .cla, .percent, .low,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claPlacements), headline: 4,
                 "Of children in care, the share with three or more placements in the last 12 months."),
               { $0.childrenInCareOpen }) { _, c in c.placementsLast12Months.value.map { $0 >= 3 } },
-        share(d("cla.long_term_stability", "Long-term placement stability", .cla, .percent, .high, [.list8],
+        share(d("cla.long_term_stability", "Long-term placement stability", short: "Stability 2 yrs", .cla, .percent, .high,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.dateOfBirth, Column.claPlacementStart), headline: 5,
                 "Of children under 16 in care for at least 2½ years, the share in the same placement for at least 2 years."),
               { (c: Cohorts) -> [ChildInCare] in
                   let since = c.asAt.addingMonths(-30)
@@ -232,19 +307,21 @@ public enum Catalogue {
             case .day(let p): return p <= c.asAt.addingMonths(-24)
             }
         },
-        share(d("cla.visits_in_time", "CiC visits in time (6 weeks)", .cla, .percent, .high, [.list8], team: true,
-                "Of children in care, the share visited by a social worker within the last 42 days (counting from the start of care when no visit is recorded)."),
-              { $0.childrenInCareOpen }, team: { $0.team }) { c, ch in
-            guard let started = ch.started.day, let ref = reference(ch.lastVisit, start: started) else { return nil }
-            return c.asAt - ref <= 42
+        visits(d("cla.visits_in_time", "CiC visits in time (6 weeks)", short: "Visits in time", .cla, .percent, .high,
+                 reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLastVisit), team: true, headline: 3, visits: claVisits,
+                 "Of children in care, the share visited by a social worker within the last 42 days (counting from the start of care when no visit is recorded)."),
+               { $0.childrenInCareOpen }) { ch in
+            VisitSubject(child: ch.child, team: ch.team, worker: ch.worker, start: ch.started, visit: ch.lastVisit)
         },
-        share(d("cla.health_assessments", "Health assessments in time", .cla, .percent, .high, [.list8],
+        share(d("cla.health_assessments", "Health assessments in time", .cla, .percent, .high,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claHealth),
                 "Of children in care for 12 months or more, the share with a health assessment in the last 12 months."),
               { $0.inCareTwelveMonths }) { c, ch in c.inLast12Months(ch.lastHealthAssessment) },
-        share(d("cla.dental", "Dental checks in time", .cla, .percent, .high, [.list8],
+        share(d("cla.dental", "Dental checks in time", .cla, .percent, .high, reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claDental),
                 "Of children in care for 12 months or more, the share with a dental check in the last 12 months."),
               { $0.inCareTwelveMonths }) { c, ch in c.inLast12Months(ch.lastDentalCheck) },
-        share(d("cla.reviews_in_time", "CiC reviews in time", .cla, .percent, .high, [.list8],
+        share(d("cla.reviews_in_time", "CiC reviews in time", .cla, .percent, .high,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLatestReview),
                 "Of children in care, the share whose statutory review is not overdue: a first review within 20 working days, then every 6 months."),
               { $0.childrenInCareOpen }) { c, ch in
             guard let started = ch.started.day else { return nil }
@@ -254,20 +331,22 @@ public enum Catalogue {
             case .day(let review): return c.asAt <= review.addingMonths(6)
             }
         },
-        count(d("cla.uasc", "Unaccompanied asylum-seeking children", .cla, .count, .none, [.list8],
+        count(d("cla.uasc", "Unaccompanied asylum-seeking children", .cla, .count, .none,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC),
                 "Children in care who are unaccompanied asylum-seeking children."), { c in c.childrenInCareOpen.filter { $0.uasc == .yes } }),
-        share(d("cla.missing", "Missing from placement", .cla, .percent, .low, [.list8],
+        share(d("cla.missing", "Missing from placement", .cla, .percent, .low, reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claMissing),
                 "Of children in care, the share missing from their placement at least once in the last 12 months."),
               { $0.childrenInCareOpen }) { _, c in c.missingEpisodes.value.map { $0 >= 1 } },
-        share(d("cla.placed_in_borough", "Placed in borough", .cla, .percent, .high, [.list8],
+        share(d("cla.placed_in_borough", "Placed in borough", .cla, .percent, .high,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLocation),
                 "Of children in care, the share placed inside the council's boundary."),
               { $0.childrenInCareOpen }) { _, c in c.location == .bad ? nil : c.location == .inside },
 
         // MARK: Care leavers (List 9)
-        count(d("cl.total", "Care leavers", .careLeavers, .count, .none, [.list9],
+        count(d("cl.total", "Care leavers", .careLeavers, .count, .none, reads: reads(.list9), headline: 1,
                 "Care leavers the council supports."), { $0.careLeavers }),
         breakdown("cl.age", [("17_under", "17 and under"), ("18", "18"), ("19", "19"), ("20", "20"), ("21", "21"), ("22_over", "22 and over")],
-                  .careLeavers, [.list9], "Care leavers aged GROUP at the reporting date, as a number and a share.",
+                  .careLeavers, reads: reads(.list9, Column.dateOfBirth), "Care leavers aged GROUP at the reporting date, as a number and a share.",
                   { $0.careLeavers }) { c, l in
             switch l.dateOfBirth {
             case .blank: .noGroup        // an unknown age: counted, in no band
@@ -275,16 +354,18 @@ public enum Catalogue {
             case .day: c.ageBand(l).map { .group($0) } ?? .noGroup
             }
         },
-        share(d("cl.eet_19_21", "In education, employment or training (19–21)", .careLeavers, .percent, .high, [.list9],
+        share(d("cl.eet_19_21", "In education, employment or training (19–21)", short: "EET (19–21)", .careLeavers, .percent, .high,
+                reads: reads(.list9, Column.dateOfBirth, Column.clActivity), headline: 2,
                 "Of care leavers aged 19–21, the share in education, employment or training."),
               { $0.careLeavers19to21 }) { _, l in if case .eet = l.activity { return true } else { return false } },
-        share(d("cl.suitable_19_21", "In suitable accommodation (19–21)", .careLeavers, .percent, .high, [.list9],
+        share(d("cl.suitable_19_21", "In suitable accommodation (19–21)", short: "Suitably housed", .careLeavers, .percent, .high,
+                reads: reads(.list9, Column.dateOfBirth, Column.clSuitability), headline: 3,
                 "Of care leavers aged 19–21, the share in suitable accommodation."),
               { $0.careLeavers19to21 }) { _, l in l.suitability == .suitable },
-        share(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, [.list9],
+        share(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, reads: reads(.list9, Column.clLatestContact), headline: 4,
                 "Of all care leavers, the share the council has been in touch with in the last 12 months."),
               { $0.careLeavers }) { c, l in c.inLast12Months(l.latestContact) },
-        share(d("cl.pathway_plans", "Pathway plans up to date", .careLeavers, .percent, .high, [.list9],
+        share(d("cl.pathway_plans", "Pathway plans up to date", .careLeavers, .percent, .high, reads: reads(.list9, Column.clPathwayReview),
                 "Of all care leavers, the share whose pathway plan was reviewed in the last 6 months."),
               { $0.careLeavers }) { c, l in
             switch l.pathwayPlanReview {
@@ -293,40 +374,36 @@ public enum Catalogue {
             case .day(let r): return r > c.asAt.addingMonths(-6) && r <= c.asAt
             }
         },
-        count(d("cl.higher_education", "Care leavers in higher education", .careLeavers, .count, .none, [.list9],
+        count(d("cl.higher_education", "Care leavers in higher education", .careLeavers, .count, .none, reads: reads(.list9, Column.clActivity),
                 "Care leavers in higher education (university)."), { c in
             c.careLeavers.filter { $0.activity == .eet(higherEducation: true) }
         }),
 
         // MARK: Youth offending (yot.csv)
-        count(d("yot.open", "Open YOT cases", .yot, .count, .none, [.yot], team: true,
-                "Youth justice orders open at the reporting date."), { $0.youthCasesOpen }, team: { $0.team }),
-        count(d("yot.fte", "First-time entrants", .yot, .count, .low, [.yot],
+        count(d("yot.open", "Open YOT cases", short: "Open cases", .yot, .count, .none, reads: reads(.yot, Column.yotOrderStart, Column.yotOrderEnd),
+                team: true, headline: 1, "Youth justice orders open at the reporting date."), { $0.youthCasesOpen }, team: { $0.team }),
+        count(d("yot.fte", "First-time entrants", .yot, .count, .low, reads: reads(.yot, Column.yotFTE), headline: 2,
                 "Young people entering the youth justice system for the first time in the month."), { c in
             c.distinctChildren(c.rows.youthOffending) { c.inMonth($0.firstTimeEntrant) }
         }),
-        rate(d("yot.fte_rate_12m", "First-time entrants per 100,000 (12 months)", .yot, .per_100k, .low, [.yot],
+        rate(d("yot.fte_rate_12m", "First-time entrants per 100,000 (12 months)", .yot, .per_100k, .low, reads: reads(.yot, Column.yotFTE),
                "First-time entrants in the last 12 months per 100,000 young people aged 10–17."),
              per: 100_000, population: \.age10to17) { c in
             c.distinctChildren(c.rows.youthOffending) { c.inLast12Months($0.firstTimeEntrant) == true }.count
         },
-        count(d("yot.custody_ytd", "Custodial sentences YTD", .yot, .count, .low, [.yot],
-                "Custodial sentences since 1 April."), { c in c.rows.youthOffending.filter { c.inYTD($0.custodialSentence) } }),
-        share(d("yot.intensive", "Statutory cases assessed intensive", .yot, .percent, .none, [.yot],
+        count(d("yot.custody_ytd", "Custodial sentences YTD", short: "Custody YTD", .yot, .count, .low, reads: reads(.yot, Column.yotCustody),
+                headline: 3, "Custodial sentences since 1 April."), { c in c.rows.youthOffending.filter { c.inYTD($0.custodialSentence) } }),
+        share(d("yot.intensive", "Statutory cases assessed intensive", .yot, .percent, .none,
+                reads: reads(.yot, Column.yotOrderStart, Column.yotOrderEnd, Column.yotOrderType, Column.yotIntensity),
                 "Of open statutory cases, the share assessed as intensive on the scaled approach."),
               { $0.youthStatutoryOpen }) { _, y in y.intensity == .bad ? nil : y.intensity == .intensive },
-        share(d("yot.gang", "Confirmed gang members", .yot, .percent, .none, [.yot],
+        share(d("yot.gang", "Confirmed gang members", .yot, .percent, .none, reads: reads(.yot, Column.yotOrderStart, Column.yotOrderEnd, Column.yotGang),
                 "Of open cases, the share of young people who are confirmed gang members."),
               { $0.youthCasesOpen }) { _, y in y.gangMember == .bad ? nil : y.gangMember == .yes },
-        share(d("yot.ete", "ETE at order end", .yot, .percent, .high, [.yot],
+        share(d("yot.ete", "ETE at order end", .yot, .percent, .high, reads: reads(.yot, Column.yotOrderEnd, Column.yotETE), headline: 4,
                 "Of orders that ended in the previous calendar quarter, the share in education, training or employment at the end."),
               { $0.youthOrdersEndedLastQuarter }) { _, y in y.eteAtOrderEnd == .bad ? nil : y.eteAtOrderEnd == .yes },
     ]
-
-    static func cpVisitInTime(_ c: Cohorts, _ p: ChildProtectionPlan) -> Bool? {
-        guard let start = p.start.day, let ref = reference(p.lastVisit, start: start) else { return nil }
-        return c.wd(ref, c.asAt) <= 10
-    }
 
     static func sourceTitle(_ g: SourceGroup) -> String {
         switch g {
@@ -347,6 +424,37 @@ public enum Catalogue {
         case .epo: "Emergency protection"
         case .yj: "Youth justice (remand)"
         case .other: "Other or missing"
+        }
+    }
+}
+
+/// The parts of a case a visit indicator reads: whose, whose team and worker, when the
+/// episode started and when the child was last visited (or seen).
+struct VisitSubject {
+    let child: String
+    let team: String
+    let worker: String
+    let start: DateField
+    let visit: DateField
+
+    init(child: String, team: String, worker: String, start: DateField, visit: DateField) {
+        self.child = child
+        self.team = team
+        self.worker = worker
+        self.start = start
+        self.visit = visit
+    }
+
+    init(_ p: ChildProtectionPlan) { self.init(child: p.child, team: p.team, worker: p.worker, start: p.start, visit: p.lastVisit) }
+
+    /// The day the timeliness counts from: the last visit on this episode, or the start when
+    /// none is recorded; nil when a date it needs is unreadable.
+    var reference: Day? {
+        guard let s = start.day else { return nil }
+        switch Cohorts.sinceStart(visit, s) {
+        case .day(let v): return v
+        case .blank: return s
+        case .bad: return nil
         }
     }
 }

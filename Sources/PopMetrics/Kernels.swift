@@ -7,6 +7,16 @@ struct Measure: Sendable {
     /// One definition, or one per group for a breakdown.
     let definitions: [IndicatorDefinition]
     let compute: @Sendable (Cohorts, Population) -> [IndicatorValue]
+    /// For a visit indicator: the children behind its figure, each with the days since their
+    /// last visit, exactly as it counts them.
+    let visitList: (@Sendable (Cohorts) -> [ChildVisit])?
+
+    init(definitions: [IndicatorDefinition], compute: @escaping @Sendable (Cohorts, Population) -> [IndicatorValue],
+         visitList: (@Sendable (Cohorts) -> [ChildVisit])? = nil) {
+        self.definitions = definitions
+        self.compute = compute
+        self.visitList = visitList
+    }
 }
 
 /// The handful of shared kernels every indicator is built from.

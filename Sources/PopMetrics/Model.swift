@@ -24,27 +24,98 @@ public enum Service: String, CaseIterable, Sendable {
         case .yot: "Youth offending"
         }
     }
+
+    /// Its headline indicators, in panel order.
+    public var headlines: [IndicatorDefinition] {
+        Catalogue.definitions.filter { $0.service == self && $0.headline != nil }.sorted { $0.headline! < $1.headline! }
+    }
+
+    /// The team table `t` opens from the service's panel: its first headline with team rows that
+    /// is a percentage (where a team falls short), else its first headline with team rows.
+    public var teamIndicator: IndicatorID? {
+        let teams = headlines.filter(\.byTeam)
+        return (teams.first { $0.unit == .percent } ?? teams.first)?.id
+    }
+
+    /// The lists its indicators read.
+    public var lists: [ListKind] { Set(Catalogue.definitions.filter { $0.service == self }.flatMap(\.lists)).sorted() }
 }
 
-/// What an indicator is: the catalogue's entry, without how it is computed.
+/// An indicator's id (`cp.visits_in_time`), as the data contract names it.
+public struct IndicatorID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+    public var description: String { rawValue }
+    public static func < (a: IndicatorID, b: IndicatorID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A column an indicator reads.
+public struct ColumnNeed: Hashable, Sendable {
+    public let list: ListKind
+    public let column: String
+}
+
+/// When a visit (or a sight of the child) is in time: within `limit` working days of the last
+/// one for CP and CIN plans, within `limit` calendar days for children in care.
+public struct VisitRule: Hashable, Sendable {
+    public enum Days: Sendable { case working, calendar }
+    public let limit: Int
+    public let days: Days
+
+    public init(limit: Int, days: Days) {
+        self.limit = limit
+        self.days = days
+    }
+
+    /// Days (of the rule's kind) from `reference` to `asAt`.
+    public func elapsed(from reference: Day, to asAt: Day, calendar: WorkingCalendar) -> Int {
+        days == .working ? calendar.workingDays(from: reference, to: asAt) : asAt - reference
+    }
+
+    public func inTime(elapsed: Int) -> Bool { elapsed <= limit }
+}
+
+/// Everything about one indicator, as a data dictionary row: what it is called, what it
+/// measures and in which unit, which way is better, what it reads, where it shows and what
+/// lies beneath it. The catalogue adds how it is computed.
 public struct IndicatorDefinition: Sendable {
-    public let id: String
+    public let id: IndicatorID
+    /// As the report words it.
     public let title: String
+    /// For a panel line (about 19 columns).
+    public let shortTitle: String
+    /// For a presentation slide.
+    public let slideTitle: String
     public let service: Service
     public let unit: MeasureUnit
     public let polarity: Polarity
-    /// The lists it needs; absent from the output when any of them was not supplied.
-    public let lists: [ListKind]
+    /// The columns it reads; absent from the output when a list it needs was not supplied.
+    public let needs: [ColumnNeed]
+    /// Also computed per Allocated Team: `t` opens its team table.
     public let byTeam: Bool
     /// The definition in a manager's words.
     public let definition: String
+    /// Its place among its service's headline indicators (panels and slides); nil when it is
+    /// not a headline.
+    public let headline: Int?
+    /// When it counts visits in time: the rule, which the drill-down's overdue list, the
+    /// due-soon list and the demo apply too.
+    public let visitRule: VisitRule?
     /// One group of a "count, %" breakdown: its numerator is the count, its value the share.
-    public var isBreakdown = false
+    public let isBreakdown: Bool
+
+    /// The lists it needs, in list order.
+    public var lists: [ListKind] { Set(needs.map(\.list)).sorted() }
+
+    /// Whether a team's row opens onto its children whose visit is overdue.
+    public var hasChildList: Bool { byTeam && visitRule != nil }
 }
 
 /// One computed figure: the council's, or one team's.
 public struct IndicatorValue: Sendable, Equatable {
-    public let id: String
+    public let id: IndicatorID
     public let team: String?
     public let numerator: Int?
     public let denominator: Int?
@@ -56,7 +127,7 @@ public struct IndicatorValue: Sendable, Equatable {
     public var variance: Double?
     public var rag: RAG?
 
-    public init(id: String, team: String?, numerator: Int?, denominator: Int?, value: Double?,
+    public init(id: IndicatorID, team: String?, numerator: Int?, denominator: Int?, value: Double?,
                 unit: MeasureUnit, polarity: Polarity) {
         self.id = id
         self.team = team
@@ -101,8 +172,8 @@ public struct Snapshot: Sendable {
     }
 
     /// The council-wide row of an indicator.
-    public func value(_ id: String) -> IndicatorValue? { values.first { $0.id == id && $0.team == nil } }
+    public func value(_ id: IndicatorID) -> IndicatorValue? { values.first { $0.id == id && $0.team == nil } }
 
     /// One team's row of an indicator.
-    public func value(_ id: String, team: String) -> IndicatorValue? { values.first { $0.id == id && $0.team == team } }
+    public func value(_ id: IndicatorID, team: String) -> IndicatorValue? { values.first { $0.id == id && $0.team == team } }
 }

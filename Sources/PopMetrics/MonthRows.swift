@@ -58,6 +58,8 @@ public struct ReportingPeriod: Sendable {
 public struct MonthRows: ExtractSink {
     public let period: ReportingPeriod
     public private(set) var supplied: Set<ListKind> = []
+    /// Where each supplied list came from, for the warnings computed later.
+    public private(set) var origins: [ListKind: ListOrigin] = [:]
     public private(set) var dataQuality: [DataQualityIssue] = []
     public private(set) var rowsRead = 0
 
@@ -100,21 +102,37 @@ public struct MonthRows: ExtractSink {
     public var asAt: Day { period.asAt }
     public func supplies(_ list: ListKind) -> Bool { supplied.contains(list) }
 
-    public mutating func begin(_ list: ListKind, columns: Set<String>) {
+    /// Where a list came from (its own file name when it was not supplied).
+    public func origin(_ list: ListKind) -> ListOrigin { origins[list] ?? ListOrigin(file: list.fileName) }
+
+    public mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) {
         supplied.insert(list)
+        origins[list] = origin
         if list == .list1 { hasContactDecisions = columns.contains(Column.key(Column.contactDecision)) }
     }
 
     public mutating func note(_ issue: DataQualityIssue) { dataQuality.append(issue) }
 
-    public mutating func add(_ row: Contact) {
-        rowsRead += 1
+    /// Keeps what R's figures need from a batch of any list's rows.
+    public mutating func add<Row: ListRow>(_ rows: [Row]) {
+        rowsRead += rows.count
+        if let r = rows.of(Contact.self) { for x in r { keep(x) } }
+        else if let r = rows.of(Referral.self) { for x in r { keep(x) } }
+        else if let r = rows.of(Assessment.self) { for x in r { keep(x) } }
+        else if let r = rows.of(Section47Enquiry.self) { for x in r { keep(x) } }
+        else if let r = rows.of(ChildInNeedEpisode.self) { for x in r { keep(x) } }
+        else if let r = rows.of(ChildProtectionPlan.self) { for x in r { keep(x) } }
+        else if let r = rows.of(ChildInCare.self) { for x in r { keep(x) } }
+        else if let r = rows.of(CareLeaver.self) { careLeavers += r }
+        else if let r = rows.of(YouthOffendingCase.self) { for x in r { keep(x) } }
+    }
+
+    private mutating func keep(_ row: Contact) {
         if period.inYTD(row.date) { contactsYTD += 1 }
         if period.inMonth(row.date) { contactsInMonth.append(row) }
     }
 
-    public mutating func add(_ row: Referral) {
-        rowsRead += 1
+    private mutating func keep(_ row: Referral) {
         if let d = row.date.day, !row.child.isEmpty { referralHistory.add(child: row.child, day: d, period: period) }
         if period.inYTD(row.date) {
             referralsYTD += 1
@@ -123,41 +141,30 @@ public struct MonthRows: ExtractSink {
         if period.inMonth(row.date) { referralsInMonth.append(row) }
     }
 
-    public mutating func add(_ row: Assessment) {
-        rowsRead += 1
+    private mutating func keep(_ row: Assessment) {
         if period.inMonth(row.authorised) { assessmentsAuthorisedInMonth.append(row) }
     }
 
-    public mutating func add(_ row: Section47Enquiry) {
-        rowsRead += 1
+    private mutating func keep(_ row: Section47Enquiry) {
         if period.inMonth(row.strategyStart) { section47sStartedInMonth.append(row) }
         if period.inMonth(row.icpc) { icpcsInMonth.append(row) }
     }
 
-    public mutating func add(_ row: ChildInNeedEpisode) {
-        rowsRead += 1
+    private mutating func keep(_ row: ChildInNeedEpisode) {
         if period.isOpen(start: row.start, end: row.closure) { childrenInNeedOpenRows.append(row) }
     }
 
-    public mutating func add(_ row: ChildProtectionPlan) {
-        rowsRead += 1
+    private mutating func keep(_ row: ChildProtectionPlan) {
         if period.isOpen(start: row.start, end: row.end) { protectionPlansOpenRows.append(row) }
         if period.inYTD(row.start) { protectionPlansStartedYTD.append(row) }
         if period.inYTD(row.end) { protectionPlansEndedYTD.append(row) }
     }
 
-    public mutating func add(_ row: ChildInCare) {
-        rowsRead += 1
+    private mutating func keep(_ row: ChildInCare) {
         if period.isOpen(start: row.started, end: row.ceased) { childrenInCareOpenRows.append(row) }
     }
 
-    public mutating func add(_ row: CareLeaver) {
-        rowsRead += 1
-        careLeavers.append(row)
-    }
-
-    public mutating func add(_ row: YouthOffendingCase) {
-        rowsRead += 1
+    private mutating func keep(_ row: YouthOffendingCase) {
         if period.isOpen(start: row.orderStart, end: row.orderEnd) || period.inPreviousQuarter(row.orderEnd)
             || period.inLast12Months(row.firstTimeEntrant) == true || period.inYTD(row.custodialSentence) {
             youthOffending.append(row)

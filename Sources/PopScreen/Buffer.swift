@@ -19,6 +19,16 @@ public struct Style: Hashable, Sendable {
     }
 
     public static let plain = Style()
+
+    /// "red bold reverse", for golden files.
+    public var name: String {
+        var parts: [String] = colour == .normal ? [] : [String(describing: colour)]
+        if bold { parts.append("bold") }
+        if reverse { parts.append("reverse") }
+        if dim { parts.append("dim") }
+        if underline { parts.append("underline") }
+        return parts.isEmpty ? "plain" : parts.joined(separator: " ")
+    }
     public static let bold = Style(bold: true)
     public static let reverse = Style(reverse: true)
     public static let dim = Style(dim: true)
@@ -110,6 +120,24 @@ public struct Buffer: Sendable, Equatable {
         self[r.x, r.maxY - 1] = Cell(glyphs.bottomLeft, style)
         self[r.maxX - 1, r.maxY - 1] = Cell(glyphs.bottomRight, style)
         if !title.isEmpty && r.width > 4 { text(" \(title) ", x: r.x + 1, y: r.y, style: titleStyle, maxWidth: r.width - 2) }
+    }
+
+    /// Every run of cells drawn in a style other than plain, one line per run:
+    /// `row 3, columns 40–44: red bold`. With `plainText`, a golden file that fails when a red
+    /// RAG is drawn green.
+    public func styleRuns() -> String {
+        var out = ""
+        for yy in 0..<height {
+            var x = 0
+            while x < width {
+                let style = cells[yy * width + x].style
+                var end = x + 1
+                while end < width && cells[yy * width + end].style == style { end += 1 }
+                if style != .plain { out += "row \(yy), columns \(x)–\(end - 1): \(style.name)\n" }
+                x = end
+            }
+        }
+        return out
     }
 
     /// The buffer as plain text, one line per row, trailing spaces removed: for golden files

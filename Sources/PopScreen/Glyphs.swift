@@ -3,9 +3,6 @@ public struct Glyphs: Sendable {
     public let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Character
     /// Sparkline levels, lowest first.
     public let levels: [Character]
-    public let up, down, same: String
-    public let green, amber, red: String
-    public let dot: String
     public let ellipsis: String
     public let full: Character
     public let targetLine: Character
@@ -14,13 +11,11 @@ public struct Glyphs: Sendable {
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", same: "=",
-        green: "✔", amber: "◆", red: "✖", dot: "·", ellipsis: "…", full: "█", targetLine: "━", neighbourLine: "┄", selected: "▶")
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], ellipsis: "…", full: "█", targetLine: "━", neighbourLine: "┄", selected: "▶")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        levels: [".", "-", "=", "+", "*", "#", "%", "@"], up: "^", down: "v", same: "=",
-        green: "+", amber: "~", red: "x", dot: "-", ellipsis: "...", full: "#", targetLine: "=", neighbourLine: ":", selected: ">")
+        levels: [".", "-", "=", "+", "*", "#", "%", "@"], ellipsis: "...", full: "#", targetLine: "=", neighbourLine: ":", selected: ">")
 
     /// A sparkline of the values, scaled between their minimum and maximum; a gap for a month
     /// with no value.

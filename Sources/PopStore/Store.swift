@@ -196,7 +196,7 @@ public final class Store: @unchecked Sendable {
                 INSERT INTO figure (month, indicator, team, numerator, denominator, value, unit, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for v in s.values {
-                try figure.execute(arguments: [month, v.id, v.team ?? "", v.numerator, v.denominator, v.value, v.unit.rawValue, v.polarity.rawValue])
+                try figure.execute(arguments: [month, v.id.rawValue, v.team ?? "", v.numerator, v.denominator, v.value, v.unit.rawValue, v.polarity.rawValue])
             }
             let quality = try db.cachedStatement(sql: "INSERT INTO data_quality VALUES (?, ?, ?, ?, ?, ?, ?)")
             for (i, q) in s.dataQuality.enumerated() {
@@ -204,7 +204,8 @@ public final class Store: @unchecked Sendable {
             }
             let visit = try db.cachedStatement(sql: "INSERT INTO child_visit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for c in visits {
-                try visit.execute(arguments: [month, c.indicator, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso, c.elapsed, c.limit, c.workingDays])
+                try visit.execute(arguments: [month, c.indicator.rawValue, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso, c.elapsed, c.rule.limit,
+                                              c.rule.days == .working])
             }
             return previous != nil
         }
@@ -219,7 +220,7 @@ public final class Store: @unchecked Sendable {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM month WHERE month = ?", arguments: [m.description]) else { return nil }
             guard case .day(let asAt) = DateParser.parse(row["as_at"] as String) else { return nil }
             let values = try Row.fetchAll(db, sql: "SELECT * FROM figure WHERE month = ? ORDER BY rowid", arguments: [m.description]).map { f in
-                IndicatorValue(id: f["indicator"], team: (f["team"] as String).isEmpty ? nil : f["team"], numerator: f["numerator"],
+                IndicatorValue(id: IndicatorID(f["indicator"] as String), team: (f["team"] as String).isEmpty ? nil : f["team"], numerator: f["numerator"],
                                denominator: f["denominator"], value: f["value"], unit: MeasureUnit(rawValue: f["unit"]) ?? .count,
                                polarity: Polarity(rawValue: f["polarity"]) ?? .none)
             }
@@ -234,36 +235,37 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The visit list behind a visit indicator for one month (and one team).
-    public func visits(month: YearMonth, indicator: String, team: String? = nil) throws -> [ChildVisit] {
+    public func visits(month: YearMonth, indicator: IndicatorID, team: String? = nil) throws -> [ChildVisit] {
         try queue.read { db in
             var sql = "SELECT * FROM child_visit WHERE month = ? AND indicator = ?"
-            var args: [DatabaseValueConvertible] = [month.description, indicator]
+            var args: [DatabaseValueConvertible] = [month.description, indicator.rawValue]
             if let team { sql += " AND team = ?"; args.append(team) }
             return try Row.fetchAll(db, sql: sql + " ORDER BY elapsed - \"limit\" DESC, child", arguments: StatementArguments(args)).compactMap { r in
                 guard let start = DateParser.parse(r["start"] as String).day else { return nil }
-                return ChildVisit(indicator: r["indicator"], team: r["team"], worker: r["worker"], child: r["child"], start: start,
-                                  lastVisit: (r["last_visit"] as String?).flatMap { DateParser.parse($0).day },
-                                  elapsed: r["elapsed"], limit: r["limit"], workingDays: r["working_days"])
+                let rule = VisitRule(limit: r["limit"], days: (r["working_days"] as Bool) ? .working : .calendar)
+                return ChildVisit(indicator: IndicatorID(r["indicator"] as String), team: r["team"], worker: r["worker"], child: r["child"],
+                                  start: start, lastVisit: (r["last_visit"] as String?).flatMap { DateParser.parse($0).day },
+                                  elapsed: r["elapsed"], rule: rule)
             }
         }
     }
 
     // MARK: commentary
 
-    public func setComment(month: YearMonth, indicator: String, text: String, at: String) throws {
+    public func setComment(month: YearMonth, indicator: IndicatorID, text: String, at: String) throws {
         try queue.write { db in
             if text.isEmpty {
-                try db.execute(sql: "DELETE FROM commentary WHERE month = ? AND indicator = ?", arguments: [month.description, indicator])
+                try db.execute(sql: "DELETE FROM commentary WHERE month = ? AND indicator = ?", arguments: [month.description, indicator.rawValue])
             } else {
-                try db.execute(sql: "INSERT OR REPLACE INTO commentary VALUES (?, ?, ?, ?)", arguments: [month.description, indicator, text, at])
+                try db.execute(sql: "INSERT OR REPLACE INTO commentary VALUES (?, ?, ?, ?)", arguments: [month.description, indicator.rawValue, text, at])
             }
         }
     }
 
-    public func comments(month: YearMonth) throws -> [String: String] {
+    public func comments(month: YearMonth) throws -> [IndicatorID: String] {
         try queue.read { db in
             Dictionary(try Row.fetchAll(db, sql: "SELECT indicator, text FROM commentary WHERE month = ?", arguments: [month.description])
-                .map { ($0["indicator"], $0["text"]) }, uniquingKeysWith: { a, _ in a })
+                .map { (IndicatorID($0["indicator"] as String), $0["text"]) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -274,7 +276,7 @@ public final class Store: @unchecked Sendable {
         try queue.write { db in
             for t in targets {
                 try db.execute(sql: "INSERT OR REPLACE INTO target VALUES (?, ?, ?, ?, ?)",
-                               arguments: [t.indicator, t.value, t.amberTolerance, t.effectiveFrom.iso, t.note])
+                               arguments: [t.indicator.rawValue, t.value, t.amberTolerance, t.effectiveFrom.iso, t.note])
             }
         }
     }
@@ -283,7 +285,7 @@ public final class Store: @unchecked Sendable {
         try queue.read { db in
             TargetSet(try Row.fetchAll(db, sql: "SELECT * FROM target").compactMap { r in
                 guard let from = DateParser.parse(r["effective_from"] as String).day else { return nil }
-                return Target(indicator: r["indicator"], value: r["target"], amberTolerance: r["amber_tolerance"], effectiveFrom: from, note: r["note"])
+                return Target(indicator: IndicatorID(r["indicator"] as String), value: r["target"], amberTolerance: r["amber_tolerance"], effectiveFrom: from, note: r["note"])
             })
         }
     }
@@ -296,6 +298,17 @@ public final class Store: @unchecked Sendable {
         try queue.read { db in
             try Row.fetchOne(db, sql: "SELECT value, source FROM population WHERE code = ? AND year = ? AND age_group = ?",
                              arguments: [code, year, ageGroup.rawValue]).map { ($0["value"], $0["source"]) }
+        }
+    }
+
+    /// Every stored estimate of an age group, keyed `code|year`.
+    public func populations(ageGroup: PopulationEstimate.AgeGroup) throws -> [String: Int] {
+        try queue.read { db in
+            var out: [String: Int] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT code, year, value FROM population WHERE age_group = ?", arguments: [ageGroup.rawValue]) {
+                out["\(r["code"] as String)|\(r["year"] as Int)"] = r["value"]
+            }
+            return out
         }
     }
 
@@ -315,12 +328,12 @@ public final class Store: @unchecked Sendable {
         try loadReference(groups: nil, populations: [], benchmarks: benchmarks)
     }
 
-    public func benchmarks(indicator: String? = nil) throws -> [Benchmark] {
+    public func benchmarks(indicator: IndicatorID? = nil) throws -> [Benchmark] {
         try queue.read { db in
             let rows = indicator == nil
                 ? try Row.fetchAll(db, sql: "SELECT * FROM benchmark ORDER BY indicator, period, what")
-                : try Row.fetchAll(db, sql: "SELECT * FROM benchmark WHERE indicator = ? ORDER BY period, what", arguments: [indicator])
-            return rows.map { Benchmark(indicator: $0["indicator"], period: $0["period"], what: $0["what"], value: $0["value"], source: $0["source"]) }
+                : try Row.fetchAll(db, sql: "SELECT * FROM benchmark WHERE indicator = ? ORDER BY period, what", arguments: [indicator?.rawValue])
+            return rows.map { Benchmark(indicator: IndicatorID($0["indicator"] as String), period: $0["period"], what: $0["what"], value: $0["value"], source: $0["source"]) }
         }
     }
 
@@ -339,15 +352,41 @@ public final class Store: @unchecked Sendable {
             let p = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
             for e in populations { try p.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
             let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
-            for x in benchmarks { try b.execute(arguments: [x.indicator, x.period, x.what, x.value, x.source]) }
+            for x in benchmarks { try b.execute(arguments: [x.indicator.rawValue, x.period, x.what, x.value, x.source]) }
         }
     }
 
-    public func setting(_ key: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    public func setting(_ key: Setting) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue]) }
     }
 
-    public func setSetting(_ key: String, _ value: String) throws {
-        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES (?, ?)", arguments: [key, value]) }
+    public func setSetting(_ key: Setting, _ value: String) throws {
+        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES (?, ?)", arguments: [key.rawValue, value]) }
     }
+
+    /// Which SN figure the page shows: the mean unless the median was chosen.
+    public func neighbourStatistic() throws -> NeighbourStatistic {
+        try setting(.snStatistic).flatMap(NeighbourStatistic.init(rawValue:)) ?? .mean
+    }
+
+    /// Whether the database holds the bundled demo.
+    public func isDemo() throws -> Bool { try setting(.demo) == "yes" }
+
+    /// The council's name: as set, else as the SN groupings name its code; nil when unknown.
+    public func councilName() throws -> String? {
+        if let name = try setting(.councilName), !name.isEmpty { return name }
+        guard let code = try setting(.council) else { return nil }
+        return try councilName(code)
+    }
+}
+
+/// What the settings table holds, by key.
+public enum Setting: String, CaseIterable, Sendable {
+    /// Our council's old LA code (302 is Barnet).
+    case council
+    case councilName = "council_name"
+    /// `mean` or `median`.
+    case snStatistic = "sn_statistic"
+    /// `yes` for the bundled demo.
+    case demo
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import PopApp
 import PopCalendar
 import PopExtract
 import PopMetrics
+import PopPage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,11 +31,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
-        let asAt: Day
-        do {
-            asAt = try options.reportingDate()
-            _ = try options.snapshot()
-        } catch let e as UnusableInput { throw fail(e.description) }
+        let asAt = options.asAt
+        _ = try options.snapshotAndRows()
         var times: [Double] = []
         var rows = 0, figures = 0, peak = 0
         for _ in 0..<runs {
@@ -41,23 +40,23 @@ struct Bench: ParsableCommand {
             let t0 = monotonicSeconds()
             switch stage {
             case .all:
-                guard let (s, n) = try? options.snapshotAndRows() else { throw fail("the extract could not be read on a repeat run") }
+                let (s, n) = try options.snapshotAndRows()
                 rows = n
                 figures = s.values.count
             case .rows:
                 var count = RowCount()
-                do { try ExtractReader.read(folder: options.extract, asAt: asAt, into: &count) } catch { throw fail(error.description) }
+                do { try ExtractReader.read(folder: options.extract, asAt: asAt, into: &count) } catch { throw PopError.unusable(error) }
                 rows = count.rows
             case .csv:
                 rows = 0
-                for list in ListKind.allCases where ExtractReader.fileExists(options.extract + "/" + list.fileName) {
+                for list in ListKind.allCases where FilePath.entryExists(options.extract + "/" + list.fileName) {
                     var records = 0
                     do {
-                        try CSVReader.read(path: options.extract + "/" + list.fileName) { _ in
+                        try CSVFile(path: options.extract + "/" + list.fileName).forEachRecord { _ in
                             records += 1
                             return true
                         }
-                    } catch { throw fail("\(list.fileName): \(error)") }
+                    } catch { throw PopError.unusable(error) }
                     rows += max(records - 1, 0)  // less the header
                 }
             }
@@ -68,7 +67,7 @@ struct Bench: ParsableCommand {
         let median = times[times.count / 2]
         let bytes = ListKind.allCases.reduce(0) { $0 + fileSize(options.extract + "/" + $1.fileName) }
         if json {
-            FileHandleOutput.standardOutput("""
+            Output.standardOutput("""
                 {"rows": \(rows), "bytes": \(bytes), "figures": \(figures), "runs": \(runs), "min_seconds": \(times[0]), \
                 "median_seconds": \(median), "max_seconds": \(times[times.count - 1]), "peak_bytes": \(peak)}
 
@@ -76,8 +75,8 @@ struct Bench: ParsableCommand {
             return
         }
         let ms = { (x: Double) in String(Int((x * 10_000).rounded())).withDecimal(1) }
-        FileHandleOutput.standardOutput("""
-            \(stage.title) \(options.extract) as at \(options.asAt): \(Display.grouped(rows)) rows, \(bytes / 1_000_000) MB\(stage == .all ? ", \(figures) indicator rows" : "")
+        Output.standardOutput("""
+            \(stage.title) \(options.extract) as at \(options.asAt.iso): \(Display.grouped(rows)) rows, \(bytes / 1_000_000) MB\(stage == .all ? ", \(figures) indicator rows" : "")
             runs \(runs): min \(ms(times[0])) ms, median \(ms(median)) ms, max \(ms(times[times.count - 1])) ms
             median throughput: \(Display.grouped(Int(Double(rows) / median))) rows/s, \(Int(Double(bytes) / median / 1_000_000)) MB/s
             peak memory (max resident, one pass): \(peak / 1_048_576) MiB
@@ -99,24 +98,12 @@ extension Bench.Stage {
 /// Counts the rows a reader sends and keeps nothing.
 struct RowCount: ExtractSink {
     var rows = 0
-    mutating func begin(_ list: ListKind, columns: Set<String>) {}
-    mutating func add(_ row: Contact) { rows += 1 }
-    mutating func add(_ row: Referral) { rows += 1 }
-    mutating func add(_ row: Assessment) { rows += 1 }
-    mutating func add(_ row: Section47Enquiry) { rows += 1 }
-    mutating func add(_ row: ChildInNeedEpisode) { rows += 1 }
-    mutating func add(_ row: ChildProtectionPlan) { rows += 1 }
-    mutating func add(_ row: ChildInCare) { rows += 1 }
-    mutating func add(_ row: CareLeaver) { rows += 1 }
-    mutating func add(_ row: YouthOffendingCase) { rows += 1 }
+    mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) {}
+    mutating func add<Row: ListRow>(_ rows: [Row]) { self.rows += rows.count }
     mutating func note(_ issue: DataQualityIssue) {}
 }
 
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
+func monotonicSeconds() -> Double { Clock.monotonicSeconds() }
 
 func fileSize(_ path: String) -> Int {
     var st = stat()
@@ -142,7 +129,7 @@ func restartPeakResident() {
 /// Peak resident memory since `restartPeakResident` (Linux: VmHWM), or of the process so far.
 func peakResidentBytes() -> Int {
     #if os(Linux)
-    if let text = readTextFile("/proc/self/status"),
+    if let text = try? FileText.read("/proc/self/status"),
        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
        let kB = Int(line.split(separator: " ").dropFirst().first ?? "") {
         return kB * 1024

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PopCalendar
+import PopApp
 import PopDemo
 #if canImport(Glibc)
 import Glibc
@@ -28,13 +29,13 @@ struct DemoCommand: ParsableCommand {
                     let folder = out + "/" + e.month.description
                     try FileOutput.makeDirectory(folder)
                     for f in e.files { try FileOutput.save(f.text, to: folder + "/" + f.name) }
-                    FileHandleOutput.standardOutput("wrote \(folder) (as at \(e.asAt.iso))\n")
+                    Output.standardOutput("wrote \(folder) (as at \(e.asAt.iso))\n")
                 }
                 try FileOutput.save(DemoBorough.targetsCSV, to: out + "/targets.csv")
                 try FileOutput.save(DemoBorough.benchmarksCSV, to: out + "/benchmarks.csv")
-                FileHandleOutput.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
+                Output.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
             } catch let e as FileOutput.Failure {
-                throw fail(e.description)
+                throw PopError(.unusableInput, e.description)
             }
         }
     }
@@ -107,18 +108,18 @@ extension DemoCommand {
                         bytes += body.utf8.count
                     }
                     if index % 10 == 0 || index == councils {
-                        FileHandleOutput.standardError("\r\(index) of \(councils) councils written")
+                        Output.standardError("\r\(index) of \(councils) councils written")
                     }
                 }
-                FileHandleOutput.standardError("\n")
+                Output.standardError("\n")
                 let p = ScaleDemo.population(councils: councils)
-                FileHandleOutput.standardOutput("""
+                Output.standardOutput("""
                     wrote \(out): \(councils) councils, \(months) months, \(rows) data rows, \(bytes) bytes
                     as at \(ScaleDemo.asAt.iso); population 0–17 \(p.age0to17), 10–17 \(p.age10to17)
 
                     """)
             } catch let e as FileOutput.Failure {
-                throw fail(e.description)
+                throw PopError(.unusableInput, e.description)
             }
         }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import PopMetrics
+import PopPage
 
 struct Indicators: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every indicator pop computes, with its definition (Markdown).")
 
-    func run() throws { FileHandleOutput.standardOutput(CatalogueText.markdown()) }
+    func run() throws { Output.standardOutput(CatalogueText.markdown()) }
 }

@@ -1,13 +1,16 @@
 import ArgumentParser
+import PopApp
 import PopCalendar
 import PopExtract
 import PopMetrics
+import PopPage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
+/// The commands: each parses its arguments, calls the modules (PopApp above all) and prints.
 @main
 struct Pop: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,19 +20,29 @@ struct Pop: ParsableCommand {
                       Settings.self, Indicators.self, DemoCommand.self, Bench.self],
         defaultSubcommand: Dashboard.self
     )
+
+    /// Parses and runs; an argument pop cannot use is unusable input (exit 2, as the data
+    /// contract says of `pop metrics`), a `PopError` exits with its own status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let e as PopError {
+            Output.standardError("pop: " + e.message + "\n")
+            Glibc.exit(e.exitStatus)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Output.standardError(fullMessage(for: error) + "\n")
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
-/// Unusable input: a message on standard error and exit status 2.
-struct UnusableInput: Error, CustomStringConvertible {
-    let description: String
-}
-
-func fail(_ message: String) -> ExitCode {
-    FileHandleOutput.standardError("pop: " + message + "\n")
-    return ExitCode(2)
-}
-
-enum FileHandleOutput {
+/// Everything pop prints goes through here.
+enum Output {
     static func standardError(_ s: String) { writeAll(2, s) }
 
     static func standardOutput(_ s: String) { writeAll(1, s) }
@@ -45,7 +58,9 @@ enum FileHandleOutput {
 func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     var done = 0
     while done < bytes.count {
+        // SAFETY: done < bytes.count, so the pointer and length stay inside `bytes`.
         let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+        if n < 0 && errno == EINTR { continue }
         if n <= 0 { return false }
         done += n
     }
@@ -58,26 +73,35 @@ let systemWrite = Glibc.write
 let systemWrite = Darwin.write
 #endif
 
-func readTextFile(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        bytes += buf[0..<n]
+extension Day: ExpressibleByArgument {
+    /// `yyyy-mm-dd` or `dd/mm/yyyy`.
+    public init?(argument: String) {
+        guard case .day(let d) = DateParser.parse(argument) else { return nil }
+        self = d
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
-/// Options shared by commands that compute a snapshot from an extract folder.
+extension YearMonth: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension IndicatorID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard Catalogue.definition(IndicatorID(argument)) != nil else { return nil }
+        self.init(argument)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension NeighbourStatistic: ExpressibleByArgument {}
+
+/// Options shared by commands that compute a snapshot from an extract.
 struct ExtractOptions: ParsableArguments {
     @Option(name: .long, help: "The extract folder (Annex A list1.csv … list9.csv, yot.csv).")
     var extract: String
 
     @Option(name: .customLong("as-at"), help: "The reporting date R (yyyy-mm-dd or dd/mm/yyyy).")
-    var asAt: String
+    var asAt: Day
 
     @Option(name: .long, help: "Children aged 0–17, for rates per 10,000.")
     var population: Int?
@@ -91,45 +115,12 @@ struct ExtractOptions: ParsableArguments {
     @Option(name: .customLong("bank-holidays"), help: "A gov.uk bank-holidays.json adding announced days to the built-in calendar.")
     var bankHolidays: String?
 
-    /// Reads and computes; throws an `UnusableInput` with a message for anything unusable.
-    func snapshot() throws -> Snapshot { try snapshotAndRows().snapshot }
-
-    /// The snapshot, and how many data rows the extract's lists held.
-    /// `--as-at` as a day.
-    func reportingDate() throws -> Day {
-        guard case .day(let day) = DateParser.parse(asAt) else {
-            throw UnusableInput(description: "--as-at \"\(asAt)\" is not a date (use yyyy-mm-dd or dd/mm/yyyy)")
-        }
-        return day
-    }
-
-    func snapshotAndRows() throws -> (snapshot: Snapshot, rows: Int) {
-        let day = try reportingDate()
-        var calendar = WorkingCalendar.englandAndWales
-        if let bankHolidays {
-            guard let text = readTextFile(bankHolidays) else { throw UnusableInput(description: "\(bankHolidays): cannot be read") }
-            do { calendar = WorkingCalendar(extraHolidays: try BankHolidayFile.englandAndWalesDays(json: text)) } catch {
-                throw UnusableInput(description: "\(bankHolidays): \(error)")
-            }
-        }
-        var targetSet = TargetSet()
-        if let targets {
-            do { targetSet = try TargetSet.read(path: targets) } catch { throw UnusableInput(description: error.description) }
-        }
-        for (name, v) in [("--population", population), ("--population-10-17", population10to17)] {
-            if let v, v <= 0 { throw UnusableInput(description: "\(name) must be a positive number of children") }
-        }
-        var sources: [String] = []
-        if population != nil { sources.append("0–17 from --population") }
-        if population10to17 != nil { sources.append("10–17 from --population-10-17") }
-        let pop = Population(age0to17: population, age10to17: population10to17,
-                             source: sources.isEmpty ? "missing: give --population for rates" : sources.joined(separator: "; "))
-        // Streamed: only what R's figures need is kept, so memory follows the open cases.
-        var rows = MonthRows(asAt: day)
-        do { try ExtractReader.read(folder: extract, asAt: day, into: &rows) } catch { throw UnusableInput(description: error.description) }
-        if !ListKind.allCases.contains(where: rows.supplies) {
-            throw UnusableInput(description: "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
-        }
+    /// Reads and computes, streamed: only what R's figures need is kept.
+    func snapshotAndRows() throws(PopError) -> (snapshot: Snapshot, rows: Int) {
+        let calendar = try Inputs.calendar(bankHolidays: bankHolidays)
+        let targetSet = try Inputs.targets(targets)
+        let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: nil)
+        let rows = try Inputs.monthRows(extract: extract, asAt: asAt)
         return (Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet), rows.rowsRead)
     }
 }
@@ -141,15 +132,17 @@ struct Metrics: ParsableCommand {
     @OptionGroup var options: ExtractOptions
 
     @Option(name: .long, help: "json or csv.")
-    var format: String = "json"
+    var format: OutputFormat = .json
+
+    func validate() throws {
+        guard format == .json || format == .csv else { throw ValidationError("--format must be json or csv, not \(format.rawValue)") }
+    }
 
     func run() throws {
-        guard format == "json" || format == "csv" else { throw fail("--format must be json or csv, not \"\(format)\"") }
-        let snapshot: Snapshot
-        do { snapshot = try options.snapshot() } catch let e as UnusableInput { throw fail(e.description) }
+        let snapshot = try options.snapshotAndRows().snapshot
         if snapshot.population.isMissing {
-            FileHandleOutput.standardError("pop: no population given: rates are printed without a value (use --population)\n")
+            Output.standardError("pop: no population given: rates are printed without a value (use --population)\n")
         }
-        FileHandleOutput.standardOutput(format == "json" ? MetricsOutput.json(snapshot) : MetricsOutput.csv(snapshot))
+        Output.standardOutput(format == .json ? MetricsOutput.json(snapshot) : MetricsOutput.csv(snapshot))
     }
 }

@@ -3,6 +3,8 @@ import PopCalendar
 import PopDemo
 import PopExtract
 import PopMetrics
+import PopPage
+import PopReference
 import PopTestSupport
 
 let demoFolder = TestPaths.demo
@@ -13,12 +15,12 @@ func readBytes(_ path: String) -> [UInt8]? { TestPaths.bytes(path) }
 
 func snapshot(_ month: String, _ asAt: String) throws -> Snapshot {
     let extract = try ExtractReader.read(folder: demoFolder + "/" + month, asAt: day(asAt))
-    let targets = try TargetSet.read(path: demoFolder + "/targets.csv")
+    let targets = try TargetsFile.read(path: demoFolder + "/targets.csv")
     return Engine.compute(extract, asAt: day(asAt), population: Population(age0to17: 96_920, source: "report figure"), targets: targets)
 }
 
 /// The council-wide row's numerator and denominator.
-func fraction(_ s: Snapshot, _ id: String) -> (Int?, Int?) {
+func fraction(_ s: Snapshot, _ id: IndicatorID) -> (Int?, Int?) {
     let v = s.value(id)
     return (v?.numerator, v?.denominator)
 }
@@ -27,7 +29,7 @@ func fraction(_ s: Snapshot, _ id: String) -> (Int?, Int?) {
     /// Barnet's published January 2019 page, figure by figure (data contract definitions).
     @Test func reproducesThePublishedJanuaryPage() throws {
         let s = try snapshot("2019-01", "2019-01-31")
-        func shown(_ id: String) -> String { Display.value(s.value(id)!) }
+        func shown(_ id: IndicatorID) -> String { Display.value(s.value(id)!) }
         // MASH / front door
         #expect(s.value("mash.contacts")?.numerator == 1_365)
         #expect(s.value("mash.contacts_ytd")?.numerator == 13_738)
@@ -164,15 +166,15 @@ func fraction(_ s: Snapshot, _ id: String) -> (Int?, Int?) {
         for m in months {
             let e = try ExtractReader.read(folder: demoFolder + "/\(m)", asAt: m.last)
             if let (prevDay, prev) = previous {
-                let now = Dictionary(e.protectionPlans!.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
-                for p in prev.protectionPlans! where p.end.isBlank {
+                let now = Dictionary(e.rows(ChildProtectionPlan.self)!.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
+                for p in prev.rows(ChildProtectionPlan.self)! where p.end.isBlank {
                     let later = try #require(now[p.child], "\(p.child) on a plan at \(prevDay) is missing from \(m)")
                     #expect(later.start == p.start)
                     if let e = later.end.day { #expect(e > prevDay && e <= m.last) }
                     if let before = p.lastVisit.day, let after = later.lastVisit.day { #expect(after >= before) }
                 }
-                let care = Dictionary(e.childrenInCare!.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
-                for c in prev.childrenInCare! where c.ceased.isBlank {
+                let care = Dictionary(e.rows(ChildInCare.self)!.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
+                for c in prev.rows(ChildInCare.self)! where c.ceased.isBlank {
                     let later = try #require(care[c.child], "\(c.child) in care at \(prevDay) is missing from \(m)")
                     #expect(later.started == c.started)
                     if let before = c.lastVisit.day, let after = later.lastVisit.day { #expect(after >= before) }

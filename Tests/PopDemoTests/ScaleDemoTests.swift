@@ -42,13 +42,13 @@ import PopTestSupport
         }
         let s1 = try snapshot(files(one)), s2 = try snapshot(files(two)), both = try snapshot(combined)
         let short = try snapshot(files(shortOne))
-        for id in ["mash.contacts", "mash.contacts_ytd", "mash.referrals_ytd", "asmt.completed", "cin.children", "cp.children",
+        for id: IndicatorID in ["mash.contacts", "mash.contacts_ytd", "mash.referrals_ytd", "asmt.completed", "cin.children", "cp.children",
                    "cp.starts_ytd", "cla.children", "cl.total", "yot.open"] {
             let a = try #require(s1.value(id)?.numerator), b = try #require(s2.value(id)?.numerator)
             #expect(both.value(id)?.numerator == a + b, "\(id)")
             #expect(short.value(id)?.numerator == a, "\(id) with 10 months of history")
         }
-        for id in ["mash.rereferrals_ytd", "cp.visits_in_time", "cla.visits_in_time"] {
+        for id: IndicatorID in ["mash.rereferrals_ytd", "cp.visits_in_time", "cla.visits_in_time"] {
             let a = try #require(s1.value(id)), b = try #require(s2.value(id))
             #expect(both.value(id)?.numerator == a.numerator! + b.numerator!, "\(id)")
             #expect(both.value(id)?.denominator == a.denominator! + b.denominator!, "\(id)")

@@ -243,7 +243,7 @@ import PopExtract
     }
 
     @Test func everyIndicatorOfTheContractIsInTheCatalogue() {
-        let ids = Set(Catalogue.definitions.map(\.id))
+        let ids = Set(Catalogue.definitions.map(\.id.rawValue))
         let contract = [
             "mash.contacts", "mash.contacts_ytd", "mash.decision_1wd", "mash.referrals", "mash.referrals_ytd", "mash.referral_rate_ytd",
             "mash.conversion", "mash.rereferrals_ytd", "mash.referrals_nfa", "asmt.completed", "asmt.within_45wd", "asmt.child_seen",
@@ -259,7 +259,7 @@ import PopExtract
           + ["17_under", "18", "19", "20", "21", "22_over"].map { "cl.age.\($0)" }
         for id in contract { #expect(ids.contains(id), "\(id)") }
         #expect(ids.count == contract.count)
-        let teamIDs = Set(Catalogue.definitions.filter(\.byTeam).map(\.id))
+        let teamIDs = Set(Catalogue.definitions.filter(\.byTeam).map(\.id.rawValue))
         #expect(teamIDs == ["asmt.completed", "asmt.within_45wd", "cin.plans", "cin.visits_in_time", "cp.children", "cp.visits_in_time",
                             "cla.children", "cla.visits_in_time", "yot.open"])
     }

@@ -3,6 +3,8 @@ import Testing
 import PopCalendar
 import PopExtract
 @testable import PopMetrics
+import PopPage
+import PopReference
 import PopTestSupport
 
 @Suite struct ComparisonTests {
@@ -46,17 +48,17 @@ import PopTestSupport
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             return path
         }
-        let good = try TargetSet.read(path: write("indicator,target,amber_tolerance,effective_from\ncp.visits_in_time,95,,2018-04-01\nyot.custody_ytd,0,5,01/04/2018\n"))
+        let good = try TargetsFile.read(path: write("indicator,target,amber_tolerance,effective_from\ncp.visits_in_time,95,,2018-04-01\nyot.custody_ytd,0,5,01/04/2018\n"))
         #expect(good.targets.count == 2)
         #expect(good.target(for: "yot.custody_ytd", at: day("31/01/2019"))?.amberTolerance == 5)
         #expect(good.target(for: "cp.visits_in_time", at: day("31/01/2019"))?.amberTolerance == 10)
         let badName = write("indicator,target,amber_tolerance,effective_from\ncp.visits,95,,2018-04-01\n")
         #expect(throws: ExtractError(file: badName.split(separator: "/").last.map(String.init)!, line: 2, column: "indicator",
-                                     message: "\"cp.visits\" is not an indicator pop knows")) { try TargetSet.read(path: badName) }
+                                     message: "\"cp.visits\" is not an indicator pop knows")) { try TargetsFile.read(path: badName) }
         let badNumber = write("indicator,target,effective_from\ncp.visits_in_time,lots,2018-04-01\n")
-        #expect(throws: ExtractError.self) { try TargetSet.read(path: badNumber) }
+        #expect(throws: ExtractError.self) { try TargetsFile.read(path: badNumber) }
         let noColumn = write("indicator,value\n")
-        #expect(throws: ExtractError.self) { try TargetSet.read(path: noColumn) }
+        #expect(throws: ExtractError.self) { try TargetsFile.read(path: noColumn) }
     }
 
     @Test func displayRoundsHalfAwayFromZero() {
@@ -105,9 +107,9 @@ import PopTestSupport
     }
 
     @Test func quotingKeepsCommasAndQuotes() {
-        #expect(MetricsOutput.csvField("Smith, J") == "\"Smith, J\"")
-        #expect(MetricsOutput.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(MetricsOutput.quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
+        #expect(CSVText.field("Smith, J") == "\"Smith, J\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(JSONText.quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
     }
 }
 

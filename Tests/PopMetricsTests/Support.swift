@@ -23,9 +23,9 @@ func compute(_ lists: [ListKind: String], asAt: String = "31/01/2019", populatio
 
 extension Snapshot {
     /// (numerator, denominator) of the council-wide row.
-    func nd(_ id: String) -> (Int?, Int?)? { value(id).map { ($0.numerator, $0.denominator) } }
-    func nd(_ id: String, team: String) -> (Int?, Int?)? { value(id, team: team).map { ($0.numerator, $0.denominator) } }
-    func count(_ id: String) -> Int? { value(id)?.numerator }
+    func nd(_ id: IndicatorID) -> (Int?, Int?)? { value(id).map { ($0.numerator, $0.denominator) } }
+    func nd(_ id: IndicatorID, team: String) -> (Int?, Int?)? { value(id, team: team).map { ($0.numerator, $0.denominator) } }
+    func count(_ id: IndicatorID) -> Int? { value(id)?.numerator }
 }
 
 func == (a: (Int?, Int?)?, b: (Int, Int)) -> Bool {

@@ -5,6 +5,9 @@ import PopDemo
 import PopExtract
 import PopMetrics
 @testable import PopStore
+import PopReference
+import PopApp
+import PopPage
 import PopTestSupport
 
 let projectFolder = TestPaths.project
@@ -133,7 +136,7 @@ func demoMonth(_ month: String) throws -> (Snapshot, [ChildVisit], Extract) {
     /// away from zero to a whole number. (Regional rows are not: DfE rounds their counts.)
     @Test func publishedRatesRecomputeForEveryCouncil() throws {
         var rows: [[String]] = []
-        try CSVReader.read(path: shared + "/ees/cla_number_and_rate_per_10k_children.csv") { r in
+        try CSVFile(path: shared + "/ees/cla_number_and_rate_per_10k_children.csv").forEachRecord { r in
             rows.append((0..<r.count).map { r.trimmed($0) })
             return true
         }

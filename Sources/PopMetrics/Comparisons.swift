@@ -8,7 +8,7 @@ public enum Direction: String, Sendable {
 /// A published or typed benchmark: a statistical-neighbour figure, England, a region, or one
 /// council's published value, for one indicator and one year ending 31 March.
 public struct Benchmark: Sendable, Equatable {
-    public let indicator: String
+    public let indicator: IndicatorID
     /// The year ending 31 March, as councils write it: "2017-18".
     public let period: String
     /// `sn_mean`, `sn_median`, `england`, `region`, or a council's old LA code ("302").
@@ -16,7 +16,7 @@ public struct Benchmark: Sendable, Equatable {
     public let value: Double
     public let source: String
 
-    public init(indicator: String, period: String, what: String, value: Double, source: String) {
+    public init(indicator: IndicatorID, period: String, what: String, value: Double, source: String) {
         self.indicator = indicator
         self.period = period
         self.what = what
@@ -61,8 +61,6 @@ public struct NeighbourComparison: Sendable, Equatable {
     /// The council's rank among its neighbours with data (1 = best; for polarity none, 1 = highest).
     public let rank: Int?
     public let rankedAmong: Int?
-
-    public var label: String { "SN \(statistic.rawValue) \(period)" }
 }
 
 /// One indicator row of the page: this month, last month, target and neighbours.
@@ -82,13 +80,12 @@ public struct PageRow: Sendable {
 /// Builds page rows: the comparisons of data contract section 5.
 public enum PageModel {
     public static func rows(current: Snapshot, previous: Snapshot?, targets: TargetSet, benchmarks: [Benchmark],
-                            neighbourCodes: [String], statistic: NeighbourStatistic, commentary: [String: String],
+                            neighbourCodes: [String], statistic: NeighbourStatistic, commentary: [IndicatorID: String],
                             teams: Bool = false) -> [PageRow] {
         let previousByKey = Dictionary((previous?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let byIndicator = Dictionary(grouping: benchmarks, by: \.indicator)
-        let definitions = Dictionary(Catalogue.definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return current.values.compactMap { value in
-            guard teams || value.team == nil, let def = definitions[value.id] else { return nil }
+            guard teams || value.team == nil, let def = Catalogue.definition(value.id) else { return nil }
             var judged = value
             targets.judge(&judged, asAt: current.asAt)
             let before = previousByKey[key(value)]
@@ -102,7 +99,7 @@ public enum PageModel {
         }
     }
 
-    static func key(_ v: IndicatorValue) -> String { v.id + "\u{1F}" + (v.team ?? "") }
+    static func key(_ v: IndicatorValue) -> String { v.id.rawValue + "\u{1F}" + (v.team ?? "") }
 
     /// Change against last month, and its direction.
     public static func compare(_ now: IndicatorValue, _ before: IndicatorValue?) -> (Double?, Double?, Direction?) {
@@ -110,7 +107,8 @@ public enum PageModel {
         let change = a - b
         let relative: Double? = now.unit == .percent || b == 0 ? nil : 100 * change / b
         let direction: Direction
-        if Display.decimal(abs(change)) == "0.0" {
+        // No change when it rounds to 0.0, as it is shown (half away from zero, 1 place).
+        if Rounding.units(abs(change), places: 1) == 0 {
             direction = .noChange
         } else {
             switch now.polarity {

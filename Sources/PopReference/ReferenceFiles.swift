@@ -1,37 +1,6 @@
 import PopCalendar
 import PopExtract
-
-/// A council's population estimate for one mid-year.
-public struct PopulationEstimate: Sendable, Equatable {
-    public let code: String
-    public let name: String
-    /// The mid-year of the estimate.
-    public let year: Int
-    public let ageGroup: AgeGroup
-    public let value: Int
-    public let source: String
-
-    public enum AgeGroup: String, Sendable { case age0to17 = "0-17", age10to17 = "10-17" }
-}
-
-/// One council's (or England's, or a region's) published figure for an indicator and a year.
-public struct PublishedValue: Sendable, Equatable {
-    public enum Level: String, Sendable { case national, regional, council }
-    public let indicator: String
-    public let period: String
-    public let level: Level
-    /// Old LA code for a council, region code for a region, "england" for England.
-    public let code: String
-    public let regionCode: String
-    public let value: Double
-    public let source: String
-}
-
-/// DfE statistical-neighbour groupings: each council's ten neighbours, closest first.
-public struct NeighbourGroups: Sendable {
-    public let neighbours: [String: [String]]
-    public let names: [String: String]
-}
+import PopMetrics
 
 /// Readers for the reference data councils and the DfE publish, all through pop's CSV reader.
 public enum ReferenceFiles {
@@ -41,36 +10,46 @@ public enum ReferenceFiles {
 
     /// A published cell as a number; suppressed and blank cells are nil.
     public static func number(_ s: String) -> Double? {
-        let t = Display.trimmed(s)
+        let t = trimmed(s)
         if t.isEmpty || suppressed.contains(t.lowercased()) { return nil }
         return Double(t.replacingAll(",", with: ""))
     }
 
-    /// Reads a CSV with a header into rows keyed by normalised header names.
-    static func table(_ path: String) throws(ExtractError) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
-        try table(name: fileName(path)) { body throws in try CSVReader.read(path: path, body) }
+    /// A CSV with a header, its rows keyed by normalised header names (spaces as `_`).
+    public struct Table {
+        public let header: [String]
+        public let rows: [(line: Int, cells: [String: String])]
     }
 
-    static func table(name: String, reading: ((CSVRecord) throws -> Bool) throws -> Void) throws(ExtractError)
-        -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
+    /// Reads a reference file of any record source.
+    public static func table(_ source: some RecordSource) throws(ExtractError) -> Table {
         var header: [String]?
         var rows: [(Int, [String: String])] = []
-        do {
-            try reading { r in
-                guard let h = header else {
-                    header = (0..<r.count).map { Column.key(r.string($0)).replacingAll(" ", with: "_") }
-                    return true
-                }
-                var cells: [String: String] = [:]
-                for (i, k) in h.enumerated() where i < r.count { cells[k] = r.trimmed(i) }
-                rows.append((r.line, cells))
+        try source.forEachRecord { r in
+            guard let h = header else {
+                header = (0..<r.count).map { Column.key(r.string($0)).replacingAll(" ", with: "_") }
                 return true
             }
-        } catch {
-            throw ExtractError(file: name, message: "cannot be read (\(error))")
+            var cells: [String: String] = [:]
+            for (i, k) in h.enumerated() where i < r.count { cells[k] = r.trimmed(i) }
+            rows.append((r.line, cells))
+            return true
         }
-        guard let header else { throw ExtractError(file: name, line: 1, message: "the file is empty: there is no header row") }
-        return (header, rows)
+        guard let header else { throw ExtractError(file: source.name, line: 1, message: "the file is empty: there is no header row") }
+        return Table(header: header, rows: rows)
+    }
+
+    static func table(_ path: String) throws(ExtractError) -> Table { try table(CSVFile(path: path)) }
+
+    /// Only the header of a reference file, normalised as `table` does: to tell what it is.
+    public static func header(_ source: some RecordSource) throws(ExtractError) -> [String] {
+        var header: [String]?
+        try source.forEachRecord { r in
+            header = (0..<r.count).map { Column.key(r.string($0)).replacingAll(" ", with: "_") }
+            return false
+        }
+        guard let header else { throw ExtractError(file: source.name, line: 1, message: "the file is empty: there is no header row") }
+        return header
     }
 
     static func require(_ header: [String], _ columns: [String], file: String) throws(ExtractError) {
@@ -79,12 +58,13 @@ public enum ReferenceFiles {
         }
     }
 
-    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    static func fileName(_ path: String) -> String { FilePath.lastComponent(path) }
 
     /// The DfE/ONS mid-year population estimates file (explore-education-statistics format).
     public static func populations(path: String) throws(ExtractError) -> [PopulationEstimate] {
         let file = fileName(path)
-        let (header, rows) = try table(path)
+        let t = try table(path)
+        let (header, rows) = (t.header, t.rows)
         try require(header, ["time_period", "geographic_level", "old_la_code", "la_name", "age_group", "population_estimate"], file: file)
         var out: [PopulationEstimate] = []
         for (line, c) in rows where c["geographic_level"]?.lowercased() == "local authority" {
@@ -105,7 +85,8 @@ public enum ReferenceFiles {
     /// `SN_1` … `SN_10` (its byte-order mark and the trailing spaces of its labels are harmless).
     public static func neighbourGroups(path: String) throws(ExtractError) -> NeighbourGroups {
         let file = fileName(path)
-        let (header, rows) = try table(path)
+        let t = try table(path)
+        let (header, rows) = (t.header, t.rows)
         try require(header, ["old_la_code", "sn_1"], file: file)
         var neighbours: [String: [String]] = [:], names: [String: String] = [:]
         for (_, c) in rows {
@@ -121,7 +102,8 @@ public enum ReferenceFiles {
     /// the file publishes only as counts (children in need, referrals).
     public static func publication(path: String, population: (String, Int) -> Int?) throws(ExtractError) -> [PublishedValue] {
         let file = fileName(path)
-        let (header, rows) = try table(path)
+        let t = try table(path)
+        let (header, rows) = (t.header, t.rows)
         try require(header, ["time_period", "geographic_level"], file: file)
         let source = "DfE \(file)"
         var out: [PublishedValue] = []
@@ -140,7 +122,7 @@ public enum ReferenceFiles {
             }
             let region = c["region_code"] ?? ""
             let period = Benchmark.period(yearEnding: year)
-            func add(_ indicator: String, _ v: Double?) {
+            func add(_ indicator: IndicatorID, _ v: Double?) {
                 if let v { out.append(PublishedValue(indicator: indicator, period: period, level: level, code: code, regionCode: region, value: v, source: source)) }
             }
             func perTenThousand(_ count: Double?) -> Double? {
@@ -173,17 +155,17 @@ public enum ReferenceFiles {
 
     /// The same, from CSV text held in memory (the demo's).
     public static func typedBenchmarks(name: String, text: String) throws(ExtractError) -> [Benchmark] {
-        try typedBenchmarks(name: name, table(name: name) { body throws in try CSVReader.read(bytes: Array(text.utf8), body) })
+        try typedBenchmarks(name: name, table(CSVBytes(Array(text.utf8), name: name)))
     }
 
-    static func typedBenchmarks(name file: String, _ t: (header: [String], rows: [(line: Int, cells: [String: String])])) throws(ExtractError) -> [Benchmark] {
-        let (header, rows) = t
+    static func typedBenchmarks(name file: String, _ t: Table) throws(ExtractError) -> [Benchmark] {
+        let (header, rows) = (t.header, t.rows)
         try require(header, ["indicator", "period", "what", "value"], file: file)
         var out: [Benchmark] = []
         for (line, c) in rows {
             let id = c["indicator"] ?? ""
             if id.isEmpty || id.hasPrefix("#") { continue }
-            guard Catalogue.definition(id) != nil else {
+            guard Catalogue.definition(IndicatorID(id)) != nil else {
                 throw ExtractError(file: file, line: line, column: "indicator", message: "\"\(id)\" is not an indicator pop knows")
             }
             let period = c["period"] ?? ""
@@ -193,7 +175,7 @@ public enum ReferenceFiles {
             guard let v = number(c["value"] ?? "") else {
                 throw ExtractError(file: file, line: line, column: "value", message: "\"\(c["value"] ?? "")\" is not a number")
             }
-            out.append(Benchmark(indicator: id, period: period, what: c["what"] ?? "", value: v, source: c["source"] ?? file))
+            out.append(Benchmark(indicator: IndicatorID(id), period: period, what: c["what"] ?? "", value: v, source: c["source"] ?? file))
         }
         return out
     }
@@ -203,8 +185,8 @@ public enum ReferenceFiles {
     public static func benchmarks(from published: [PublishedValue], council: String, neighbours: [String]) -> [Benchmark] {
         var out: [Benchmark] = []
         let region = published.first { $0.level == .council && $0.code == council }?.regionCode
-        let keys = Set(published.map { $0.indicator + "|" + $0.period }).sorted()
-        let grouped = Dictionary(grouping: published) { $0.indicator + "|" + $0.period }
+        let keys = Set(published.map { $0.indicator.rawValue + "|" + $0.period }).sorted()
+        let grouped = Dictionary(grouping: published) { $0.indicator.rawValue + "|" + $0.period }
         for key in keys {
             let rows = grouped[key]!
             let indicator = rows[0].indicator, period = rows[0].period, source = rows[0].source
@@ -228,7 +210,21 @@ public enum ReferenceFiles {
     }
 }
 
+/// Text without surrounding white space.
+func trimmed<S: StringProtocol>(_ s: S) -> String {
+    var t = Substring(s)
+    while t.first?.isWhitespace == true { t = t.dropFirst() }
+    while t.last?.isWhitespace == true { t = t.dropLast() }
+    return String(t)
+}
+
 extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard let t = target.first, target.count == 1 else { return self }
         return replacingAll(t, with: replacement)

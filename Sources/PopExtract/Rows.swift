@@ -1,28 +1,5 @@
 import PopCalendar
 
-/// Where a row came from, for the data-quality list and the drill-down.
-public struct RowRef: Hashable, Sendable {
-    public let line: Int
-    public init(line: Int) { self.line = line }
-}
-
-/// One entry of the data-quality list: a value pop could not use, or a warning about a list.
-public struct DataQualityIssue: Hashable, Sendable {
-    public let file: String
-    public let line: Int
-    public let column: String
-    public let value: String
-    public let problem: String
-
-    public init(file: String, line: Int, column: String, value: String, problem: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.value = value
-        self.problem = problem
-    }
-}
-
 /// List 1: one row per contact.
 public struct Contact: Sendable {
     public var child: String
@@ -141,36 +118,4 @@ public struct YouthOffendingCase: Sendable {
     public var team: String
     public var worker: String
     public var line: Int
-}
-
-/// Everything read from one extract folder. A list is nil when its file was not supplied.
-public struct Extract: Sendable {
-    public var contacts: [Contact]?
-    public var referrals: [Referral]?
-    public var assessments: [Assessment]?
-    public var section47s: [Section47Enquiry]?
-    public var childrenInNeed: [ChildInNeedEpisode]?
-    public var protectionPlans: [ChildProtectionPlan]?
-    public var childrenInCare: [ChildInCare]?
-    public var careLeavers: [CareLeaver]?
-    public var youthOffending: [YouthOffendingCase]?
-    /// List 1 carries the optional `Date of Contact Decision` column.
-    public var hasContactDecisions = false
-    public var dataQuality: [DataQualityIssue] = []
-
-    public init() {}
-
-    public func supplies(_ list: ListKind) -> Bool {
-        switch list {
-        case .list1: contacts != nil
-        case .list3: referrals != nil
-        case .list4: assessments != nil
-        case .list5: section47s != nil
-        case .list6: childrenInNeed != nil
-        case .list7: protectionPlans != nil
-        case .list8: childrenInCare != nil
-        case .list9: careLeavers != nil
-        case .yot: youthOffending != nil
-        }
-    }
 }

@@ -1,7 +1,10 @@
-/// The lists of an extract and the Annex A columns pop reads from each.
+/// The lists of an extract. Each knows its names (the file in a folder, the sheet in a
+/// workbook, its title) and the columns pop reads from it; its rows are a `ListRow` type.
+/// A new list is a case here (with its names and columns) and its row type.
 public enum ListKind: String, CaseIterable, Sendable, Comparable {
     case list1, list3, list4, list5, list6, list7, list8, list9, yot
 
+    /// The file in an extract folder: `list7.csv`.
     public var fileName: String { rawValue + ".csv" }
 
     public var title: String {
@@ -15,6 +18,82 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
         case .list8: "List 8 Children in Care"
         case .list9: "List 9 Care leavers"
         case .yot: "Youth offending cases"
+        }
+    }
+
+    /// Annex A's list number, for sheets named `List 7 …`; nil for pop's own lists.
+    public var annexNumber: Int? {
+        switch self {
+        case .list1: 1
+        case .list3: 3
+        case .list4: 4
+        case .list5: 5
+        case .list6: 6
+        case .list7: 7
+        case .list8: 8
+        case .list9: 9
+        case .yot: nil
+        }
+    }
+
+    /// The names a workbook sheet may carry for this list besides `List N`.
+    public var sheetNames: [String] {
+        switch self {
+        case .list1: ["Contacts"]
+        case .list3: ["Referrals"]
+        case .list4: ["Assessments"]
+        case .list5: ["Sec47 and ICPC", "Section 47 and ICPC", "S47 and ICPC"]
+        case .list6: ["Children in Need"]
+        case .list7: ["Child Protection"]
+        case .list8: ["Children in Care"]
+        case .list9: ["Care Leavers"]
+        case .yot: ["YOT", "Youth Offending"]
+        }
+    }
+
+    /// The column whose presence in a header row identifies the list.
+    public var keyColumn: String {
+        switch self {
+        case .list1: Column.contactDate
+        case .list3: Column.referralDate
+        case .list4: Column.assessmentStart
+        case .list5: Column.strategyStart
+        case .list6: Column.cinStart
+        case .list7: Column.cpStart
+        case .list8: Column.claStarted
+        case .list9: Column.clActivity
+        case .yot: Column.yotOrderStart
+        }
+    }
+
+    /// The columns a list must have for its indicators (beyond `Child Unique ID`).
+    public var requiredColumns: [String] {
+        switch self {
+        case .list1: [Column.contactDate]
+        case .list3: [Column.referralDate, Column.referralSource, Column.referralNFA, Column.team]
+        case .list4: [Column.assessmentStart, Column.assessmentSeen, Column.assessmentAuthorised, Column.team]
+        case .list5: [Column.strategyStart, Column.icpcDate]
+        case .list6: [Column.cinStart, Column.cinLastSeen, Column.cinClosure, Column.caseStatus, Column.team]
+        case .list7: [Column.dateOfBirth, Column.cpStart, Column.cpCategory, Column.cpLastVisit, Column.cpSeenAlone, Column.cpLatestReview,
+                      Column.cpEnd, Column.cpPreviousPlans, Column.team]
+        case .list8: [Column.dateOfBirth, Column.claUASC, Column.claStarted, Column.claLegalStatus, Column.claLatestReview, Column.claLastVisit,
+                      Column.claHealth, Column.claDental, Column.claPlacements, Column.claCeased, Column.claPlacementStart, Column.claLocation,
+                      Column.claMissing, Column.team]
+        case .list9: [Column.dateOfBirth, Column.clLatestContact, Column.clPathwayReview, Column.clSuitability, Column.clActivity]
+        case .yot: [Column.yotOrderStart, Column.yotOrderEnd, Column.yotOrderType, Column.yotFTE, Column.yotCustody, Column.yotIntensity,
+                    Column.yotGang, Column.yotETE, Column.team]
+        }
+    }
+
+    /// Columns read when present.
+    public var optionalColumns: [String] {
+        switch self {
+        case .list1: [Column.contactSource, Column.contactDecision]
+        case .list3: [Column.worker, Column.referralsLast12]
+        case .list4, .list6, .list7, .list8: [Column.worker]
+        case .list5: [Column.team, Column.worker, Column.icpcUnnecessary]
+        case .list9: [Column.team, Column.worker, Column.clInTouch, Column.clAccommodation]
+        case .yot: [Column.worker, Column.dateOfBirth]
         }
     }
 
@@ -98,33 +177,5 @@ public enum Column {
         while lo < hi, !(chars[lo].isLetter || chars[lo].isNumber) { lo += 1 }
         while hi > lo, !(chars[hi - 1].isLetter || chars[hi - 1].isNumber) { hi -= 1 }
         return String(chars[lo..<hi])
-    }
-
-    /// The columns a list must have for its indicators (beyond `Child Unique ID`).
-    public static func required(_ list: ListKind) -> [String] {
-        switch list {
-        case .list1: [contactDate]
-        case .list3: [referralDate, referralSource, referralNFA, team]
-        case .list4: [assessmentStart, assessmentSeen, assessmentAuthorised, team]
-        case .list5: [strategyStart, icpcDate]
-        case .list6: [cinStart, cinLastSeen, cinClosure, caseStatus, team]
-        case .list7: [dateOfBirth, cpStart, cpCategory, cpLastVisit, cpSeenAlone, cpLatestReview, cpEnd, cpPreviousPlans, team]
-        case .list8: [dateOfBirth, claUASC, claStarted, claLegalStatus, claLatestReview, claLastVisit, claHealth, claDental,
-                      claPlacements, claCeased, claPlacementStart, claLocation, claMissing, team]
-        case .list9: [dateOfBirth, clLatestContact, clPathwayReview, clSuitability, clActivity]
-        case .yot: [yotOrderStart, yotOrderEnd, yotOrderType, yotFTE, yotCustody, yotIntensity, yotGang, yotETE, team]
-        }
-    }
-
-    /// Columns read when present.
-    public static func optional(_ list: ListKind) -> [String] {
-        switch list {
-        case .list1: [contactSource, contactDecision]
-        case .list3: [worker, referralsLast12]
-        case .list4, .list6, .list7, .list8: [worker]
-        case .list5: [team, worker, icpcUnnecessary]
-        case .list9: [team, worker, clInTouch, clAccommodation]
-        case .yot: [worker, dateOfBirth]
-        }
     }
 }

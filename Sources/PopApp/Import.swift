@@ -1,0 +1,36 @@
+import PopCalendar
+import PopExtract
+import PopMetrics
+import PopPage
+import PopStore
+
+/// `pop import`: check an extract, compute its month and store it, all or nothing.
+public enum MonthImport {
+    public struct Result: Sendable {
+        public let month: YearMonth
+        public let asAt: Day
+        public let replaced: Bool
+        public let figures: Int
+        public let notes: Int
+        public let population: Population
+
+        /// "imported January 2019 (as at 2019-01-31): 185 figures, …".
+        public var summary: String {
+            "\(replaced ? "replaced" : "imported") \(Words.monthName(month)) (as at \(asAt.iso)): \(figures) figures, "
+                + "\(notes) data-quality notes; population \(population.source)"
+        }
+    }
+
+    /// Reads and checks everything before the database is touched: a refused extract changes nothing.
+    public static func run(extract: String, asAt: Day, population: Int?, population10to17: Int?, store path: String) throws(PopError) -> Result {
+        let rows = try Inputs.monthRows(extract: extract, asAt: asAt)
+        let store = try Database.open(path)
+        let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: store)
+        let snapshot = Engine.compute(rows, population: pop)
+        let replaced = try storing("storing \(YearMonth(asAt))") {
+            try store.importMonth(snapshot, visits: VisitList.children(rows), source: extract, importedAt: Clock.now())
+        }
+        return Result(month: YearMonth(asAt), asAt: asAt, replaced: replaced, figures: snapshot.values.count, notes: snapshot.dataQuality.count,
+                      population: pop)
+    }
+}

@@ -1,0 +1,72 @@
+import PopCalendar
+import PopExtract
+import PopMetrics
+import PopPage
+import PopReference
+import PopStore
+
+/// Reading and computing an extract, as `pop metrics`, `pop bench` and `pop import` do.
+public enum Inputs {
+    /// The built-in England & Wales calendar, plus the days of a gov.uk `bank-holidays.json`.
+    public static func calendar(bankHolidays path: String?) throws(PopError) -> WorkingCalendar {
+        guard let path else { return .englandAndWales }
+        let text = try FileText.read(path)
+        do { return WorkingCalendar(extraHolidays: try BankHolidayFile.englandAndWalesDays(json: text)) } catch {
+            throw PopError(.unusableInput, "\(path): \(error)", cause: error)
+        }
+    }
+
+    public static func targets(_ path: String?) throws(PopError) -> TargetSet {
+        guard let path else { return TargetSet() }
+        do { return try TargetsFile.read(path: path) } catch { throw .unusable(error) }
+    }
+
+    /// Streams an extract folder into the reporting date's rows (only what R's figures need is
+    /// kept, so memory follows the open cases); refuses a folder with no lists.
+    public static func monthRows(extract: String, asAt: Day) throws(PopError) -> MonthRows {
+        var rows = MonthRows(asAt: asAt)
+        do { try ExtractReader.read(folder: extract, asAt: asAt, into: &rows) } catch { throw .unusable(error) }
+        guard ListKind.allCases.contains(where: rows.supplies) else {
+            throw PopError(.unusableInput, "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
+        }
+        return rows
+    }
+}
+
+/// The populations rates are computed over, resolved in one place: given on the command line,
+/// else the stored ONS estimate for the council (a date in the financial year starting 1 April Y
+/// uses the mid-Y estimate, the DfE's rule), each with its source.
+public enum PopulationSource {
+    public static func resolve(age0to17: Int?, age10to17: Int?, asAt: Day, store: Store?) throws(PopError) -> Population {
+        for (name, v) in [("--population", age0to17), ("--population-10-17", age10to17)] {
+            if let v, v <= 0 { throw PopError(.unusableInput, "\(name) must be a positive number of children") }
+        }
+        var p = Population(age0to17: age0to17, age10to17: age10to17)
+        var sources: [String] = []
+        if age0to17 != nil { sources.append(Words.populationGiven(.age0to17)) }
+        if age10to17 != nil { sources.append(Words.populationGiven(.age10to17)) }
+        if let store, let code = try storing("reading the council setting", { try store.setting(.council) }) {
+            let year = asAt.financialYearStart.year
+            if p.age0to17 == nil, let e = try storing("reading populations", { try store.population(code: code, year: year, ageGroup: .age0to17) }) {
+                p.age0to17 = e.value
+                sources.append(Words.populationStored(.age0to17, source: e.source))
+            }
+            if p.age10to17 == nil, let e = try storing("reading populations", { try store.population(code: code, year: year, ageGroup: .age10to17) }) {
+                p.age10to17 = e.value
+                sources.append(Words.populationStored(.age10to17, source: e.source))
+            }
+        }
+        p.source = sources.isEmpty ? Words.populationMissing : sources.joined(separator: "; ")
+        return p
+    }
+}
+
+/// A small text file read whole (bank holidays, agendas): UTF-8, else Windows-1252.
+public enum FileText {
+    public static func read(_ path: String) throws(PopError) -> String {
+        do {
+            let bytes = try FilePath.readAll(path)
+            return bytes.withUnsafeBytes { TextDecoding.decode($0) }
+        } catch { throw .unusable(error) }
+    }
+}

@@ -1,0 +1,79 @@
+import PopExtract
+import PopMetrics
+import PopReference
+import PopStore
+
+/// Loads reference files into the store: each file recognised by its header, every file read
+/// and checked before anything is stored, then all of it in one transaction.
+public enum ReferenceImport {
+    /// What a reference file is, by the columns of its header.
+    public enum Kind: Equatable, Sendable {
+        /// DfE's statistical-neighbour model (`SN_1` … `SN_10`).
+        case neighbourGroups
+        /// ONS mid-year estimates as the DfE publishes them.
+        case populations
+        /// pop's own `indicator,period,what,value,source`.
+        case typedBenchmarks
+        /// Any other council-level DfE publication.
+        case publication
+    }
+
+    public static func kind(of header: [String]) -> Kind {
+        let keys = Set(header)
+        if keys.contains("sn_1") { return .neighbourGroups }
+        if keys.contains("population_estimate") && keys.contains("age_group") { return .populations }
+        if keys.contains("what") && keys.contains("indicator") { return .typedBenchmarks }
+        return .publication
+    }
+
+    /// Reads `files` and loads their groupings, populations and benchmarks for the council set
+    /// in the store (Barnet, 302, when none is set). Returns one line per file saying what it held.
+    public static func benchmarks(_ files: [String], into store: Store) throws(PopError) -> [String] {
+        let council = try storing("reading the council setting") { try store.setting(.council) } ?? "302"
+        var groups: NeighbourGroups?
+        var populations: [PopulationEstimate] = []
+        var typed: [Benchmark] = []
+        var publications: [String] = []
+        var messages: [String] = []
+        do {
+            // Groupings and populations first: publications' SN figures and rates need them.
+            for file in files {
+                switch kind(of: try ReferenceFiles.header(CSVFile(path: file))) {
+                case .neighbourGroups:
+                    groups = try ReferenceFiles.neighbourGroups(path: file)
+                    messages.append("statistical neighbours for \(groups!.neighbours.count) councils from \(file)")
+                case .populations:
+                    let p = try ReferenceFiles.populations(path: file)
+                    populations += p
+                    messages.append("\(p.count) population estimates from \(file)")
+                case .typedBenchmarks:
+                    let t = try ReferenceFiles.typedBenchmarks(path: file)
+                    typed += t
+                    messages.append("\(t.count) typed benchmarks from \(file)")
+                case .publication:
+                    publications.append(file)
+                }
+            }
+            let neighbours = try groups?.neighbours[council] ?? storing("reading neighbours") { try store.neighbours(of: council) }
+            // Stored estimates, overridden by those in this load.
+            var known = try storing("reading populations") { try store.populations(ageGroup: .age0to17) }
+            for p in populations where p.ageGroup == .age0to17 { known["\(p.code)|\(p.year)"] = p.value }
+            for file in publications {
+                let published = try ReferenceFiles.publication(path: file) { code, year in
+                    known["\(code)|\(year)"]
+                }
+                typed += ReferenceFiles.benchmarks(from: published, council: council, neighbours: neighbours)
+                let indicators = Set(published.map(\.indicator.rawValue)).sorted().joined(separator: ", ")
+                messages.append("\(published.count) published figures (\(indicators)) from \(file)")
+            }
+        } catch let e as ExtractError {
+            throw PopError(.unusableInput, e.description + " (nothing was loaded)", cause: e)
+        } catch let e as PopError {
+            throw e
+        } catch {
+            throw PopError(.unusableInput, "\(error) (nothing was loaded)", cause: error)
+        }
+        try storing("storing the reference data") { try store.loadReference(groups: groups, populations: populations, benchmarks: typed) }
+        return messages.map { "loaded " + $0 }
+    }
+}

@@ -1,0 +1,75 @@
+import PopMetrics
+import PopPage
+import PopScreen
+
+/// Presentation mode: one slide per service or indicator, headline figures in block digits.
+/// Nothing on a slide names a child.
+extension Views {
+    mutating func drawSlide() {
+        guard !s.agenda.isEmpty else { return }
+        let slide = s.agenda[min(s.slide, s.agenda.count - 1)]
+        let heading: String
+        switch slide {
+        case .service(let svc): heading = svc.title.uppercased()
+        case .indicator(let id): heading = (Catalogue.definition(id)?.service.title ?? "").uppercased()
+        }
+        let title = "\(heading) \(marks.dot) \(Words.monthName(s.month))" + (data.demo ? " \(marks.dot) DEMO DATA" : "")
+        buffer.text(title, x: max(0, (s.width - title.count) / 2), y: 1, style: Style(bold: true, underline: true))
+        switch slide {
+        case .service(let svc): drawServiceSlide(svc)
+        case .indicator(let id): drawIndicatorSlide(id)
+        }
+        let next = KeyMap.footer([Hint(.nextSlide, "next")], presentation: true)
+        let blank = KeyMap.footer([Hint(.blank, "blank")], presentation: true)
+        let foot = "slide \(s.slide + 1) of \(s.agenda.count) \(marks.dot) \(Words.monthName(s.month)) \(marks.dot) \(next) \(marks.dot) \(blank)"
+        buffer.text(" " + KeyMap.footer([Hint(.back, "leave")], presentation: true), x: 0, y: s.height - 1, style: muted)
+        buffer.textRight(foot + " ", right: s.width, y: s.height - 1, style: .bold)
+    }
+
+    mutating func drawServiceSlide(_ svc: Service) {
+        let rows = svc.headlines.compactMap { row($0.id) }
+        if rows.isEmpty {
+            buffer.text("Not supplied in this month's extract.", x: 4, y: 4, style: .bold)
+            return
+        }
+        let gap = max(1, min(3, (s.height - 6) / max(1, rows.count)))
+        let blockWidth = min(s.width - 8, 90)
+        let x0 = (s.width - blockWidth) / 2
+        for (i, r) in rows.enumerated() {
+            let y = 4 + i * gap
+            buffer.text(r.definition.slideTitle, x: x0, y: y, style: .bold, maxWidth: blockWidth - 30)
+            buffer.textRight(cells.value(r.current), right: x0 + blockWidth - 18, y: y, style: .bold)
+            buffer.text(cells.rag(r), x: x0 + blockWidth - 15, y: y, style: ragStyle(r.current.rag))
+            buffer.text(cells.variance(r), x: x0 + blockWidth - 10, y: y, style: ragStyle(r.current.rag))
+        }
+    }
+
+    mutating func drawIndicatorSlide(_ id: IndicatorID) {
+        guard let def = Catalogue.definition(id) else { return }
+        guard let r = row(id) else {
+            buffer.text("\(def.slideTitle): not supplied in this month's extract.", x: 4, y: 4, style: .bold)
+            return
+        }
+        let digits = BigDigits.render(cells.value(r.current), full: g.full)
+        let bigWidth = digits.first?.count ?? 0
+        let side = s.width >= bigWidth + 50
+        let x0 = side ? max(2, (s.width - bigWidth - 46) / 2) : max(0, (s.width - bigWidth) / 2)
+        let y0 = max(3, (s.height - 8) / 2)
+        for (i, line) in digits.enumerated() { buffer.text(line, x: x0, y: y0 + i, style: ragStyle(r.current.rag).merged(bold: true)) }
+        var lines: [(String, Style)] = [(def.slideTitle, .bold)]
+        if r.current.target != nil {
+            lines.append(("target \(cells.target(r))  \(marks.dot)  \(cells.rag(r))  \(marks.dot)  \(cells.variance(r))", ragStyle(r.current.rag)))
+        } else {
+            lines.append(("monitored: no target", muted))
+        }
+        if r.previous != nil {
+            let unit = r.current.unit == .percent ? " points" : ""
+            lines.append(("last month \(cells.value(r.previous))  \(cells.arrowChange(r))\(unit)", directionStyle(r.direction)))
+        }
+        if let n = r.neighbours { lines.append(("\(Words.neighbourLabel(n)) \(Display.decimal(n.value))", .plain)) }
+        lines.append(("12 months  " + spark(id), accentSpark))
+        let tx = side ? x0 + bigWidth + 6 : 4
+        let ty = side ? y0 : y0 + 7
+        for (i, (text, style)) in lines.enumerated() { buffer.text(text, x: tx, y: ty + i, style: style, maxWidth: s.width - tx - 1) }
+    }
+}

@@ -1,0 +1,37 @@
+import PopMetrics
+import PopPage
+import PopScreen
+
+/// A service's page: every indicator of the service in one table, and the month's commentary.
+extension Views {
+    mutating func drawService(_ service: Service) {
+        titleBar()
+        buffer.text(" \(service.title) \(marks.dot) \(Words.monthName(s.month))", x: 0, y: 1, style: accent)
+        let rows = Items.service(service, data, s.month)
+        let fixed: [Table.Column] = [Table.Column("Latest", width: 11), Table.Column("Previous", width: 11), Table.Column("Change", width: 9),
+                                     Table.Column("Target", width: 7), Table.Column("Variance", width: 9), Table.Column("RAG", width: 4),
+                                     Table.Column("SN", width: 7), Table.Column(" Trend", width: 13, align: .left)]
+        let titleWidth = max(20, s.width - fixed.reduce(0) { $0 + $1.width + 1 } - 3)
+        let table = Table(columns: [Table.Column("Indicator", width: titleWidth, align: .left)] + fixed)
+        table.drawHeader(into: &buffer, y: 3)
+        if rows.isEmpty {
+            let missing = data.snapshots[s.month]?.missingLists ?? []
+            buffer.text("Not supplied: " + Words.notSupplied(service, missing: missing), x: 2, y: Layout.tableTop, style: muted)
+        }
+        let lines: [[Table.Cell]] = rows.map { r in
+            [Table.Cell((r.definition.isBreakdown ? "  " : "") + r.definition.title), Table.Cell(cells.latest(r), .bold),
+             Table.Cell(cells.previous(r)), Table.Cell(cells.arrowChange(r), directionStyle(r.direction)), Table.Cell(cells.target(r)),
+             Table.Cell(cells.variance(r), ragStyle(r.current.rag)), Table.Cell(cells.rag(r), ragStyle(r.current.rag)),
+             Table.Cell(cells.neighbour(r)), Table.Cell(" " + spark(r.current.id), accentSpark)]
+        }
+        table.drawRows(lines, into: &buffer, top: Layout.tableTop, pageSize: pageSize, scroll: scrollTop, selected: s.selected, marker: g.selected)
+        // The month's commentary for this service.
+        let comments = rows.compactMap { r in r.commentary.map { "\(r.definition.title): \($0)" } }
+        let commentTop = s.height - 4
+        buffer.text(comments.isEmpty ? "No commentary for \(Words.monthName(s.month))." : "Data comments", x: 2, y: commentTop,
+                    style: comments.isEmpty ? muted : .bold)
+        for (i, c) in comments.prefix(2).enumerated() { buffer.text(c, x: 2, y: commentTop + 1 + i, maxWidth: s.width - 4) }
+        footer([Hint([.up, .down], "move"), Hint(.open, "indicator"), Hint(.teams, "teams"), Hint([.previousMonth, .nextMonth], "month", joiner: " "),
+                Hint(.export, "export"), Hint(.back, "back"), Hint(.help, "help")], right: legend)
+    }
+}

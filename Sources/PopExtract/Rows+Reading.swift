@@ -1,0 +1,155 @@
+/// Builds one typed row from a record; made once per list at its header, with every column's
+/// position resolved.
+typealias RowReader<Row> = (borrowing Record, inout Cells) -> Row
+
+/// A row type the reader can build: its list, and how its cells become its fields.
+protocol ReadableRow: ListRow {
+    static func reader(_ column: Header) -> RowReader<Self>
+}
+
+extension Contact: ListRow, ReadableRow {
+    public static var list: ListKind { .list1 }
+
+    static func reader(_ column: Header) -> RowReader<Contact> {
+        let child = column(Column.childID), date = column(Column.contactDate), source = column(Column.contactSource)
+        let decision = column(Column.contactDecision)
+        return { r, cells in
+            let d = cells.date(r, date)
+            cells.history.see(d, line: r.line)
+            return Contact(child: cells.child(r, child), date: d, source: cells.source(r, source), decision: cells.date(r, decision), line: r.line)
+        }
+    }
+}
+
+extension Referral: ListRow, ReadableRow {
+    public static var list: ListKind { .list3 }
+
+    static func reader(_ column: Header) -> RowReader<Referral> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let date = column(Column.referralDate), source = column(Column.referralSource), nfa = column(Column.referralNFA)
+        return { r, cells in
+            let d = cells.date(r, date)
+            cells.history.see(d, line: r.line)
+            return Referral(child: cells.child(r, child), date: d, source: cells.source(r, source), nfa: cells.yesNo(r, nfa),
+                            team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension Assessment: ListRow, ReadableRow {
+    public static var list: ListKind { .list4 }
+
+    static func reader(_ column: Header) -> RowReader<Assessment> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let start = column(Column.assessmentStart), authorised = column(Column.assessmentAuthorised), seen = column(Column.assessmentSeen)
+        return { r, cells in
+            let a = cells.date(r, authorised)
+            cells.history.see(a, line: r.line)
+            return Assessment(child: cells.child(r, child), start: cells.date(r, start), authorised: a, childSeen: cells.yesNo(r, seen),
+                              team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension Section47Enquiry: ListRow, ReadableRow {
+    public static var list: ListKind { .list5 }
+
+    static func reader(_ column: Header) -> RowReader<Section47Enquiry> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let start = column(Column.strategyStart), icpc = column(Column.icpcDate)
+        return { r, cells in
+            let s = cells.date(r, start)
+            cells.history.see(s, line: r.line)
+            return Section47Enquiry(child: cells.child(r, child), strategyStart: s, icpc: cells.date(r, icpc),
+                                    team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension ChildInNeedEpisode: ListRow, ReadableRow {
+    public static var list: ListKind { .list6 }
+
+    static func reader(_ column: Header) -> RowReader<ChildInNeedEpisode> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let start = column(Column.cinStart), seen = column(Column.cinLastSeen), closure = column(Column.cinClosure)
+        let status = column(Column.caseStatus)
+        return { r, cells in
+            ChildInNeedEpisode(child: cells.child(r, child), start: cells.date(r, start), lastSeen: cells.date(r, seen),
+                               closure: cells.date(r, closure), status: cells.caseStatus(r, status),
+                               team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension ChildProtectionPlan: ListRow, ReadableRow {
+    public static var list: ListKind { .list7 }
+
+    static func reader(_ column: Header) -> RowReader<ChildProtectionPlan> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let dob = column(Column.dateOfBirth), start = column(Column.cpStart), category = column(Column.cpCategory)
+        let visit = column(Column.cpLastVisit), alone = column(Column.cpSeenAlone), review = column(Column.cpLatestReview)
+        let end = column(Column.cpEnd), previous = column(Column.cpPreviousPlans)
+        return { r, cells in
+            ChildProtectionPlan(
+                child: cells.child(r, child), dateOfBirth: cells.date(r, dob), start: cells.date(r, start), category: cells.category(r, category),
+                lastVisit: cells.date(r, visit), seenAlone: cells.yesNo(r, alone), latestReview: cells.date(r, review), end: cells.date(r, end),
+                previousPlans: cells.count(r, previous), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension ChildInCare: ListRow, ReadableRow {
+    public static var list: ListKind { .list8 }
+
+    static func reader(_ column: Header) -> RowReader<ChildInCare> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let dob = column(Column.dateOfBirth), uasc = column(Column.claUASC), started = column(Column.claStarted)
+        let legal = column(Column.claLegalStatus), review = column(Column.claLatestReview), visit = column(Column.claLastVisit)
+        let health = column(Column.claHealth), dental = column(Column.claDental), placements = column(Column.claPlacements)
+        let ceased = column(Column.claCeased), placementStart = column(Column.claPlacementStart), location = column(Column.claLocation)
+        let missing = column(Column.claMissing)
+        return { r, cells in
+            ChildInCare(
+                child: cells.child(r, child), dateOfBirth: cells.date(r, dob), uasc: cells.yesNo(r, uasc), started: cells.date(r, started),
+                legalStatus: cells.legal(r, legal), latestReview: cells.date(r, review), lastVisit: cells.date(r, visit),
+                lastHealthAssessment: cells.date(r, health), lastDentalCheck: cells.date(r, dental),
+                placementsLast12Months: cells.count(r, placements), ceased: cells.date(r, ceased),
+                placementStart: cells.date(r, placementStart), location: cells.location(r, location),
+                missingEpisodes: cells.count(r, missing), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension CareLeaver: ListRow, ReadableRow {
+    public static var list: ListKind { .list9 }
+
+    static func reader(_ column: Header) -> RowReader<CareLeaver> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let dob = column(Column.dateOfBirth), contact = column(Column.clLatestContact), review = column(Column.clPathwayReview)
+        let suitability = column(Column.clSuitability), activity = column(Column.clActivity)
+        return { r, cells in
+            CareLeaver(
+                child: cells.child(r, child), dateOfBirth: cells.date(r, dob), latestContact: cells.date(r, contact),
+                pathwayPlanReview: cells.date(r, review), suitability: cells.suitability(r, suitability),
+                activity: cells.activity(r, activity), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}
+
+extension YouthOffendingCase: ListRow, ReadableRow {
+    public static var list: ListKind { .yot }
+
+    static func reader(_ column: Header) -> RowReader<YouthOffendingCase> {
+        let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
+        let start = column(Column.yotOrderStart), end = column(Column.yotOrderEnd), type = column(Column.yotOrderType)
+        let fte = column(Column.yotFTE), custody = column(Column.yotCustody), intensity = column(Column.yotIntensity)
+        let gang = column(Column.yotGang), ete = column(Column.yotETE)
+        return { r, cells in
+            YouthOffendingCase(
+                child: cells.child(r, child), orderStart: cells.date(r, start), orderEnd: cells.date(r, end),
+                orderType: cells.orderType(r, type), firstTimeEntrant: cells.date(r, fte), custodialSentence: cells.date(r, custody),
+                intensity: cells.intensity(r, intensity), gangMember: cells.yesNo(r, gang), eteAtOrderEnd: cells.yesNo(r, ete),
+                team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
+        }
+    }
+}

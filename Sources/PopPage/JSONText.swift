@@ -1,0 +1,88 @@
+import PopExtract
+import PopMetrics
+
+/// JSON and CSV pieces every machine output shares: quoting, numbers, the population, the
+/// lists not supplied and the data-quality list.
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func number(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+    public static func number(_ v: Double?) -> String { v.map(format) ?? "null" }
+    public static func bool(_ v: Bool?) -> String { v.map { $0 ? "true" : "false" } ?? "null" }
+
+    /// Shortest text that reads back as the same double (`95.0` stays `95.0`, a valid JSON
+    /// number); not finite → null.
+    public static func format(_ d: Double) -> String { d.isFinite ? "\(d)" : "null" }
+
+    /// `"population": {…},` and, when none is known, `"population_missing": true,`.
+    static func population(_ p: Population, flagMissing: Bool) -> String {
+        var out = "  \"population\": {\"age_0_17\": \(number(p.age0to17)), \"age_10_17\": \(number(p.age10to17)), \"source\": \(quote(p.source))},\n"
+        if flagMissing && p.isMissing { out += "  \"population_missing\": true,\n" }
+        return out
+    }
+
+    static func listsNotSupplied(_ missing: [ListKind]) -> String {
+        "  \"lists_not_supplied\": [\(missing.map { quote($0.fileName) }.joined(separator: ", "))],\n"
+    }
+
+    /// `"data_quality": [ … ]` closing the object. A workbook's entries also name the sheet and cell.
+    static func dataQuality(_ issues: [DataQualityIssue]) -> String {
+        var out = "  \"data_quality\": [\n"
+        out += issues.map { q in
+            var o = "    {\"file\": \(quote(q.file)), "
+            if let sheet = q.sheet { o += "\"sheet\": \(quote(sheet)), " }
+            o += "\"line\": \(q.line), \"column\": \(quote(q.column)), "
+            if let cell = q.cell { o += "\"cell\": \(quote(cell)), " }
+            return o + "\"value\": \(quote(q.value)), \"problem\": \(quote(q.problem))}"
+        }.joined(separator: ",\n")
+        return out + (issues.isEmpty ? "" : "\n") + "  ]\n}\n"
+    }
+
+    /// The fields every indicator row carries, as `"key": value` pairs.
+    static func indicatorFields(_ v: IndicatorValue) -> String {
+        "\"id\": \(quote(v.id.rawValue)), \"team\": \(v.team.map(quote) ?? "null"), \"numerator\": \(number(v.numerator)), "
+            + "\"denominator\": \(number(v.denominator)), \"value\": \(number(v.value)), \"unit\": \(quote(v.unit.rawValue)), "
+            + "\"polarity\": \(quote(v.polarity.rawValue)), \"target\": \(number(v.target)), \"variance\": \(number(v.variance)), "
+            + "\"rag\": \(v.rag.map { quote($0.rawValue) } ?? "null")"
+    }
+}
+
+/// CSV cells.
+public enum CSVText {
+    public static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + String(s.flatMap { $0 == "\"" ? "\"\"" : String($0) }) + "\""
+        }
+        return s
+    }
+
+    public static func cell(_ v: Int?) -> String { v.map(String.init) ?? "" }
+    public static func cell(_ v: Double?) -> String { v.map(JSONText.format) ?? "" }
+
+    public static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\n" }
+
+    /// The cells every indicator row carries.
+    static func indicatorCells(_ v: IndicatorValue) -> [String] {
+        [v.id.rawValue, v.team ?? "", cell(v.numerator), cell(v.denominator), cell(v.value), v.unit.rawValue, v.polarity.rawValue,
+         cell(v.target), cell(v.variance), v.rag?.rawValue ?? ""]
+    }
+}

@@ -1,0 +1,23 @@
+import PopCalendar
+import PopExtract
+import PopMetrics
+
+/// `pop metrics` output (data contract, section 6): one JSON object, or CSV rows.
+public enum MetricsOutput {
+    public static func json(_ s: Snapshot) -> String {
+        var out = "{\n"
+        out += "  \"as_at\": \(JSONText.quote(s.asAt.iso)),\n"
+        out += JSONText.population(s.population, flagMissing: true)
+        out += JSONText.listsNotSupplied(s.missingLists)
+        out += "  \"indicators\": [\n"
+        out += s.values.map { "    {" + JSONText.indicatorFields($0) + "}" }.joined(separator: ",\n")
+        out += "\n  ],\n"
+        return out + JSONText.dataQuality(s.dataQuality)
+    }
+
+    public static let csvHeader = "id,team,numerator,denominator,value,unit,polarity,target,variance,rag"
+
+    public static func csv(_ s: Snapshot) -> String {
+        csvHeader + "\n" + s.values.map { CSVText.row(CSVText.indicatorCells($0)) }.joined()
+    }
+}

@@ -1,0 +1,75 @@
+import PopCalendar
+import PopExtract
+import PopMetrics
+
+/// The sentences and names pop shows, in one place.
+public enum Words {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                             "November", "December"]
+
+    /// "31 January 2019".
+    public static func longDate(_ d: Day) -> String { "\(d.dayOfMonth) \(monthNames[d.month - 1]) \(d.year)" }
+    /// "January 2019".
+    public static func monthName(_ m: YearMonth) -> String { "\(monthNames[m.month - 1]) \(m.year)" }
+    /// "Jan 19".
+    public static func shortMonth(_ m: YearMonth) -> String {
+        String(monthNames[m.month - 1].prefix(3)) + " " + (m.year % 100 < 10 ? "0" : "") + String(m.year % 100)
+    }
+
+    /// Why a service has no figures: "the extract has no list7.csv".
+    public static func notSupplied(_ service: Service, missing: [ListKind]) -> String {
+        "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
+    }
+
+    /// "SN mean 2017-18".
+    public static func neighbourLabel(_ sn: NeighbourComparison) -> String { "SN \(sn.statistic.rawValue) \(sn.period)" }
+
+    /// "SN mean (2017-18)", for a title: which statistic and which year the page compares with.
+    public static func neighbourBasis(_ statistic: NeighbourStatistic, asAt: Day) -> String {
+        "SN \(statistic.rawValue) (\(Benchmark.defaultPeriod(for: asAt)))"
+    }
+
+    /// "pop 0–17 96,920", or that there is none.
+    public static func population(_ p: Population, withSource: Bool) -> String {
+        guard let n = p.age0to17 else { return "population missing" }
+        return "pop 0–17 \(Display.grouped(n))" + (withSource ? " (\(p.source))" : "")
+    }
+
+    public static func direction(_ d: Direction) -> String { d.rawValue }
+
+    /// How the unit reads in the indicator list.
+    public static func unit(_ d: IndicatorDefinition) -> String {
+        switch d.unit {
+        case .count: "count"
+        case .percent: d.isBreakdown ? "count and %" : "%"
+        case .per_10k: "per 10,000"
+        case .per_100k: "per 100,000"
+        }
+    }
+
+    public static func better(_ p: Polarity) -> String {
+        switch p {
+        case .high: "higher"
+        case .low: "lower"
+        case .none: "(monitored)"
+        }
+    }
+}
+
+extension Words {
+    /// Where a population came from, as the month records it.
+    public static func populationGiven(_ group: PopulationEstimate.AgeGroup) -> String {
+        group == .age0to17 ? "0–17 from --population" : "10–17 from --population-10-17"
+    }
+
+    public static func populationStored(_ group: PopulationEstimate.AgeGroup, source: String) -> String {
+        (group == .age0to17 ? "0–17: " : "10–17: ") + source
+    }
+
+    public static let populationMissing = "missing: give --population for rates"
+}
+
+extension Words {
+    /// The council's row at the foot of a team table.
+    public static let allTeams = "All teams"
+}
