@@ -14,9 +14,10 @@ public enum DateField: Hashable, Sendable {
 ///
 /// Accepted: `dd/mm/yyyy` (Annex A; one-digit day and month as Excel writes them, `-` or `.`
 /// also accepted as separators), ISO `yyyy-mm-dd`, either optionally followed by a time of day
-/// (` 00:00`, ` 00:00:00`, `T00:00:00`) that is ignored. Years outside 1900–2199 are not dates.
+/// (` 00:00`, ` 00:00:00`, `T00:00:00`) that is ignored. Years from 1900 to 9999 are dates
+/// (`31/12/9999` is a common "no end date"); any other year is not.
 public enum DateParser {
-    public static let yearRange = 1900...2199
+    public static let yearRange = 1900...9999
 
     public static func parse(_ text: String) -> DateField {
         var copy = text

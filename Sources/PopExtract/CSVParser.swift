@@ -41,6 +41,13 @@ public struct CSVParser {
         /// The line where a quoted field opened and never closed before the end of the input
         /// (or before the field limit cut it); nil when every quote closed.
         public var unclosedQuoteLine: Int?
+        /// The line of a last record that ended with the input rather than a line end.
+        public var unendedLastLine: Int?
+
+        public init(unclosedQuoteLine: Int? = nil, unendedLastLine: Int? = nil) {
+            self.unclosedQuoteLine = unclosedQuoteLine
+            self.unendedLastLine = unendedLastLine
+        }
     }
 
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
@@ -357,8 +364,10 @@ public struct CSVParser {
             return
         case .quoted:
             end.unclosedQuoteLine = quoteLine
+            end.unendedLastLine = recordLine
             _ = try endRecord(body)
         default:
+            end.unendedLastLine = recordLine
             _ = try endRecord(body)
         }
     }

@@ -13,7 +13,7 @@ public enum CSVReferenceParser {
 
     /// Every record of `input` (no byte-order mark handling: the caller strips it), and the line
     /// of a quote left open (at the end of the input or at the field limit).
-    public static func parse(_ input: [UInt8]) -> (rows: [Row], unclosedQuoteLine: Int?) {
+    public static func parse(_ input: [UInt8]) -> (rows: [Row], unclosedQuoteLine: Int?, unendedLastLine: Int?) {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
         var rows: [Row] = []
         var fields: [[UInt8]] = []
@@ -73,14 +73,18 @@ public enum CSVReferenceParser {
                 if b == 0x22 { state = .quoted; add(0x22) } else { outside(b) }
             }
         }
+        var unended: Int?
         switch state {
         case .fieldStart where fields.isEmpty && field.isEmpty: break
         case .afterCR: break
         case .quoted:
             if unclosed == nil { unclosed = quoteLine }
+            unended = recordLine
             endRecord()
-        default: endRecord()
+        default:
+            unended = recordLine
+            endRecord()
         }
-        return (rows, unclosed)
+        return (rows, unclosed, unended)
     }
 }

@@ -18,7 +18,8 @@ public struct CSVFile: RecordSource {
         self.name = name ?? FilePath.lastComponent(path)
     }
 
-    public func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) {
+    @discardableResult
+    public func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) -> SourceEnd {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw ExtractError(file: name, message: "cannot be read (\(FilePath.systemError()))") }
         defer { close(fd) }
@@ -46,19 +47,20 @@ public struct CSVFile: RecordSource {
                     view = UnsafeRawBufferPointer(rebasing: view[3...])
                 }
             }
-            if try !parser.feed(view, body) { return }
+            if try !parser.feed(view, body) { return SourceEnd() }
         }
         try parser.finish(body)
-        try CSVFile.check(parser.end, name: name)
+        return try CSVFile.check(parser.end, name: name)
     }
 
     /// A quote that opens a field and never closes swallows the rest of the file: nothing of
     /// the list can be trusted (data contract, **Bad input**).
-    static func check(_ end: CSVParser.End, name: String) throws(ExtractError) {
+    static func check(_ end: CSVParser.End, name: String) throws(ExtractError) -> SourceEnd {
         if let line = end.unclosedQuoteLine {
             throw ExtractError(file: name, line: line,
                                message: "a quote opens a field on this line and never closes: the list cannot be read reliably")
         }
+        return SourceEnd(unendedLastLine: end.unendedLastLine)
     }
 }
 
@@ -73,9 +75,10 @@ public struct CSVBytes: RecordSource {
         self.name = name
     }
 
-    public func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) {
+    @discardableResult
+    public func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) -> SourceEnd {
         let end = try CSV.records(bytes, body)
-        try CSVFile.check(end, name: name)
+        return try CSVFile.check(end, name: name)
     }
 }
 

@@ -34,14 +34,14 @@ struct Cells {
 
     var yesNos = ByteMemo<Coded<YesNo>>()
     var counts = ByteMemo<Coded<CountField>>()
-    var sources = ByteMemo<Coded<SourceGroup>>()
+    var sources = ByteMemo<Coded<SourceGroup?>>()
     var statuses = ByteMemo<Coded<CaseStatus?>>()
     var categories = ByteMemo<Coded<CodedField<AbuseCategory>>>()
-    var legals = ByteMemo<Coded<LegalGroup>>()
+    var legals = ByteMemo<Coded<LegalGroup?>>()
     var locations = ByteMemo<Coded<PlacementLocation>>()
-    var activities = ByteMemo<Coded<ActivityGroup>>()
-    var suitabilities = ByteMemo<Coded<Suitability>>()
-    var orderTypes = ByteMemo<Coded<OrderType>>()
+    var activities = ByteMemo<Coded<ActivityGroup?>>()
+    var suitabilities = ByteMemo<Coded<Suitability?>>()
+    var orderTypes = ByteMemo<Coded<OrderType?>>()
     var intensities = ByteMemo<Coded<Intensity>>()
     var teams = ByteMemo<String>()
     var workers = ByteMemo<String>()
@@ -56,13 +56,21 @@ struct Cells {
         issues.append(DataQualityIssue(file: file, sheet: sheet, line: line, column: column, value: value, problem: problem))
     }
 
+    /// A cell the header has but this row lacks (a short row): unreadable, never blank.
+    @inline(__always)
+    static func lacks(_ r: borrowing Record, _ c: ColumnRef) -> Bool {
+        guard let i = c.index else { return false }
+        return i >= r.count
+    }
+
     mutating func child(_ r: borrowing Record, _ c: ColumnRef) -> String {
         let id = r.withCell(c.index ?? -1) { TextDecoding.decode(TextDecoding.trim($0)) }
-        if id.isEmpty { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
+        if id.isEmpty && !Cells.lacks(r, c) { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
         return id
     }
 
-    /// One shared String per distinct spelling; a blank team is `Unallocated`.
+    /// One shared String per distinct spelling; a blank team is `Unallocated` (and so is one a
+    /// short row lacks: the row's own note says so).
     mutating func team(_ r: borrowing Record, _ c: ColumnRef) -> String {
         r.withCell(c.index ?? -1) { Cells.interned(TextDecoding.trim($0), &teams) { $0.isEmpty ? "Unallocated" : $0 } }
     }
@@ -81,6 +89,7 @@ struct Cells {
 
     mutating func date(_ r: borrowing Record, _ c: ColumnRef) -> DateField {
         guard let i = c.index else { return .blank }
+        if i >= r.count { return .bad }
         let f = r.withCell(i) { dates.parse($0) }
         if f == .bad { issue(column: c.name, value: r.trimmed(i), problem: "not a date") }
         return f
@@ -116,25 +125,26 @@ struct Cells {
     }
 
     mutating func yesNo(_ r: borrowing Record, _ c: ColumnRef) -> YesNo {
-        value(Cells.code(r, c, &yesNos, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &yesNos, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }, r, c)
     }
 
     mutating func count(_ r: borrowing Record, _ c: ColumnRef) -> CountField {
-        value(Cells.code(r, c, &counts, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &counts, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }, r, c)
     }
 
-    mutating func source(_ r: borrowing Record, _ c: ColumnRef) -> SourceGroup {
-        value(Cells.code(r, c, &sources, { SourceGroup.parse($0).group }) { t, _ in
+    mutating func source(_ r: borrowing Record, _ c: ColumnRef) -> SourceGroup? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &sources, { Optional(SourceGroup.parse($0).group) }) { t, _ in
             SourceGroup.parse(t).recognised ? nil : "source not recognised: counted as other"
         }, r, c)
     }
 
     mutating func caseStatus(_ r: borrowing Record, _ c: ColumnRef) -> CaseStatus? {
-        value(Cells.code(r, c, &statuses, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" }, r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &statuses, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" },
+              r, c)
     }
 
     mutating func category(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<AbuseCategory> {
-        value(Cells.code(r, c, &categories, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &categories, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
             switch v {
             case .value: nil
             case .blank: "blank category of abuse: the child counts on plans, in no category"
@@ -143,28 +153,29 @@ struct Cells {
         }, r, c)
     }
 
-    mutating func legal(_ r: borrowing Record, _ c: ColumnRef) -> LegalGroup {
-        value(Cells.code(r, c, &legals, LegalGroup.parse) { _, _ in nil }, r, c)
+    mutating func legal(_ r: borrowing Record, _ c: ColumnRef) -> LegalGroup? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &legals, { Optional(LegalGroup.parse($0)) }) { _, _ in nil }, r, c)
     }
 
     mutating func location(_ r: borrowing Record, _ c: ColumnRef) -> PlacementLocation {
-        value(Cells.code(r, c, &locations, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &locations, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil },
+              r, c)
     }
 
-    mutating func activity(_ r: borrowing Record, _ c: ColumnRef) -> ActivityGroup {
-        value(Cells.code(r, c, &activities, ActivityGroup.parse) { _, _ in nil }, r, c)
+    mutating func activity(_ r: borrowing Record, _ c: ColumnRef) -> ActivityGroup? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &activities, { Optional(ActivityGroup.parse($0)) }) { _, _ in nil }, r, c)
     }
 
-    mutating func suitability(_ r: borrowing Record, _ c: ColumnRef) -> Suitability {
-        value(Cells.code(r, c, &suitabilities, Suitability.parse) { _, _ in nil }, r, c)
+    mutating func suitability(_ r: borrowing Record, _ c: ColumnRef) -> Suitability? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &suitabilities, { Optional(Suitability.parse($0)) }) { _, _ in nil }, r, c)
     }
 
-    mutating func orderType(_ r: borrowing Record, _ c: ColumnRef) -> OrderType {
-        value(Cells.code(r, c, &orderTypes, OrderType.parse) { _, _ in nil }, r, c)
+    mutating func orderType(_ r: borrowing Record, _ c: ColumnRef) -> OrderType? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &orderTypes, { Optional(OrderType.parse($0)) }) { _, _ in nil }, r, c)
     }
 
     mutating func intensity(_ r: borrowing Record, _ c: ColumnRef) -> Intensity {
-        value(Cells.code(r, c, &intensities, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &intensities, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }, r, c)
     }
 }
 

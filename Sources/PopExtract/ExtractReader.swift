@@ -83,16 +83,23 @@ public enum ExtractReader {
         let list = Row.list
         var cells = Cells(file: source.name, sheet: source.sheet)
         var build: RowReader<Row>?
+        var width = 0
         var batch: [Row] = []
         batch.reserveCapacity(batchSize)
-        try source.forEachRecord { (r) throws(ExtractError) -> Bool in
+        let end = try source.forEachRecord { (r) throws(ExtractError) -> Bool in
             guard let build else {
                 build = Row.reader(try header(r, list: list, source: source, sink: sink))
+                width = r.count
                 return true
             }
             cells.line = r.line
             if r.truncated {
                 cells.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
+            } else if r.count != width {
+                cells.issue(column: "(whole line)", value: "\(r.count) cells",
+                            problem: r.count < width
+                                ? "the line has \(r.count) cells and the header \(width) columns: the cells it lacks are unreadable, and the row leaves every indicator that needs them"
+                                : "the line has \(r.count) cells and the header \(width) columns: the cells beyond the header are ignored")
             }
             batch.append(build(r, &cells))
             if !cells.issues.isEmpty {
@@ -109,15 +116,29 @@ public enum ExtractReader {
             throw ExtractError(file: source.name, sheet: source.sheet, line: 1, message: "the file is empty: there is no header row")
         }
         if !batch.isEmpty { sink.add(batch) }
+        if let line = end.unendedLastLine, line > 1 {
+            sink.note(DataQualityIssue(file: source.name, sheet: source.sheet, line: line, column: "(whole line)", value: "",
+                                       problem: "the last line has no line end: if the file was cut short, its last row may be incomplete"))
+        }
         if let asAt, let issue = cells.history.warning(list, file: source.name, sheet: source.sheet, asAt: asAt) { sink.note(issue) }
     }
 
-    /// Checks the header row, tells the sink the list begins, and returns its columns.
+    /// Checks the header row, tells the sink the list begins, and returns its columns. A column
+    /// pop reads that the header names twice is an error: which of the two is meant cannot be known.
     static func header(_ r: borrowing Record, list: ListKind, source: some RecordSource, sink: RowReceiver) throws(ExtractError) -> Header {
         var positions: [String: Int] = [:]
+        let used = Set(([Column.childID] + list.requiredColumns + list.optionalColumns).map(Column.key))
         for i in 0..<r.count {
             let key = Column.key(r.string(i))
-            if !key.isEmpty && positions[key] == nil { positions[key] = i }
+            if key.isEmpty { continue }
+            if let first = positions[key] {
+                if used.contains(key) {
+                    throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: r.trimmed(i),
+                                       message: "the header names this column twice (columns \(first + 1) and \(i + 1)): which one holds the data cannot be known")
+                }
+                continue
+            }
+            positions[key] = i
         }
         for name in [Column.childID] + list.requiredColumns where positions[Column.key(name)] == nil {
             throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: name,

@@ -78,5 +78,14 @@ public protocol RecordSource {
     var sheet: String? { get }
     /// Sends every record in order until `body` returns false. A record is valid only inside
     /// `body`. Errors name the source.
-    func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError)
+    @discardableResult
+    func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) -> SourceEnd
+}
+
+/// How a source ended, for what the data-quality list should say about it.
+public struct SourceEnd: Equatable, Sendable {
+    /// The line of a last record that had no line end (a file cut short looks like this).
+    public var unendedLastLine: Int?
+
+    public init(unendedLastLine: Int? = nil) { self.unendedLastLine = unendedLastLine }
 }

@@ -4,7 +4,8 @@ import PopCalendar
 public struct Contact: Sendable {
     public var child: String
     public var date: DateField
-    public var source: SourceGroup
+    /// nil when the cell could not be read (a short row).
+    public var source: SourceGroup?
     public var decision: DateField
     public var line: Int
 }
@@ -13,7 +14,8 @@ public struct Contact: Sendable {
 public struct Referral: Sendable {
     public var child: String
     public var date: DateField
-    public var source: SourceGroup
+    /// nil when the cell could not be read (a short row).
+    public var source: SourceGroup?
     public var nfa: YesNo
     public var team: String
     public var worker: String
@@ -76,7 +78,8 @@ public struct ChildInCare: Sendable {
     public var dateOfBirth: DateField
     public var uasc: YesNo
     public var started: DateField
-    public var legalStatus: LegalGroup
+    /// nil when the cell could not be read (a short row).
+    public var legalStatus: LegalGroup?
     public var latestReview: DateField
     public var lastVisit: DateField
     public var lastHealthAssessment: DateField
@@ -97,8 +100,9 @@ public struct CareLeaver: Sendable {
     public var dateOfBirth: DateField
     public var latestContact: DateField
     public var pathwayPlanReview: DateField
-    public var suitability: Suitability
-    public var activity: ActivityGroup
+    /// nil when the cell could not be read (a short row).
+    public var suitability: Suitability?
+    public var activity: ActivityGroup?
     public var team: String
     public var worker: String
     public var line: Int
@@ -109,7 +113,8 @@ public struct YouthOffendingCase: Sendable {
     public var child: String
     public var orderStart: DateField
     public var orderEnd: DateField
-    public var orderType: OrderType
+    /// nil when the cell could not be read (a short row).
+    public var orderType: OrderType?
     public var firstTimeEntrant: DateField
     public var custodialSentence: DateField
     public var intensity: Intensity

@@ -161,7 +161,7 @@ public enum Catalogue {
         tallied("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash,
                 reads: reads(.list3, Column.referralDate, Column.referralSource),
                 "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.") {
-            ($0.rows.referralSourcesYTD, $0.rows.referralsYTD)
+            ($0.rows.referralSourcesYTD, $0.rows.referralSourcesBaseYTD)
         },
 
         // MARK: Assessments, S47 and ICPC (Lists 4, 5)
@@ -285,7 +285,7 @@ public enum Catalogue {
         breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla,
                   reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLegalStatus),
                   "Children in care whose legal status is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
-            .group(c.legalStatus.rawValue)
+            c.legalStatus.map { .group($0.rawValue) } ?? .unreadable
         },
         share(d("cla.placements_3plus", "3+ placements in 12 months", short: "3+ placements", .cla, .percent, .low,
                 reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claPlacements), headline: 4,
@@ -357,11 +357,14 @@ public enum Catalogue {
         share(d("cl.eet_19_21", "In education, employment or training (19–21)", short: "EET (19–21)", .careLeavers, .percent, .high,
                 reads: reads(.list9, Column.dateOfBirth, Column.clActivity), headline: 2,
                 "Of care leavers aged 19–21, the share in education, employment or training."),
-              { $0.careLeavers19to21 }) { _, l in if case .eet = l.activity { return true } else { return false } },
+              { $0.careLeavers19to21 }) { _, l in
+            guard let activity = l.activity else { return nil }
+            if case .eet = activity { return true } else { return false }
+        },
         share(d("cl.suitable_19_21", "In suitable accommodation (19–21)", short: "Suitably housed", .careLeavers, .percent, .high,
                 reads: reads(.list9, Column.dateOfBirth, Column.clSuitability), headline: 3,
                 "Of care leavers aged 19–21, the share in suitable accommodation."),
-              { $0.careLeavers19to21 }) { _, l in l.suitability == .suitable },
+              { $0.careLeavers19to21 }) { _, l in l.suitability.map { $0 == .suitable } },
         share(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, reads: reads(.list9, Column.clLatestContact), headline: 4,
                 "Of all care leavers, the share the council has been in touch with in the last 12 months."),
               { $0.careLeavers }) { c, l in c.inLast12Months(l.latestContact) },

@@ -68,6 +68,8 @@ public struct MonthRows: ExtractSink {
     var contactsYTD = 0
     var referralsInMonth: [Referral] = []
     var referralsYTD = 0
+    /// YTD referrals whose source could be read: the base of the source breakdown.
+    var referralSourcesBaseYTD = 0
     /// YTD referrals per Referral Source group, in `SourceGroup.allCases` order.
     var referralSourceCountsYTD = [Int](repeating: 0, count: SourceGroup.allCases.count)
     var referralSourcesYTD: [String: Int] {
@@ -136,7 +138,10 @@ public struct MonthRows: ExtractSink {
         if let d = row.date.day, !row.child.isEmpty { referralHistory.add(child: row.child, day: d, period: period) }
         if period.inYTD(row.date) {
             referralsYTD += 1
-            referralSourceCountsYTD[SourceGroup.allCases.firstIndex(of: row.source)!] += 1
+            if let source = row.source, let i = SourceGroup.allCases.firstIndex(of: source) {
+                referralSourceCountsYTD[i] += 1
+                referralSourcesBaseYTD += 1
+            }
         }
         if period.inMonth(row.date) { referralsInMonth.append(row) }
     }
@@ -157,7 +162,8 @@ public struct MonthRows: ExtractSink {
     private mutating func keep(_ row: ChildProtectionPlan) {
         if period.isOpen(start: row.start, end: row.end) { protectionPlansOpenRows.append(row) }
         if period.inYTD(row.start) { protectionPlansStartedYTD.append(row) }
-        if period.inYTD(row.end) { protectionPlansEndedYTD.append(row) }
+        // A plan whose start cannot be read counts nowhere, its ending included (data contract, Bad input).
+        if period.inYTD(row.end) && !row.start.isBad { protectionPlansEndedYTD.append(row) }
     }
 
     private mutating func keep(_ row: ChildInCare) {

@@ -39,8 +39,9 @@ func lines(_ text: String) -> [Int] {
         #expect(records("a\r\n\r\nb\r\n") == [["a"], ["b"]])
         #expect(records("\"\"\n") == [])            // one empty field carries nothing, like a blank line
         #expect(records("x,\"unclosed") == [["x", "unclosed"]])  // the parser reports the open quote (below); the record is what it read
-        #expect(CSV.records(Array("a\nx,\"unclosed\nmore".utf8)) { _ in true } == CSVParser.End(unclosedQuoteLine: 2))
+        #expect(CSV.records(Array("a\nx,\"unclosed\nmore".utf8)) { _ in true } == CSVParser.End(unclosedQuoteLine: 2, unendedLastLine: 2))
         #expect(CSV.records(Array("a,\"b\"\"c\"\n".utf8)) { _ in true } == CSVParser.End(unclosedQuoteLine: nil))
+        #expect(CSV.records(Array("a\nb,c".utf8)) { _ in true } == CSVParser.End(unendedLastLine: 2))
     }
 
     @Test func countsPhysicalLinesForErrorMessages() {
@@ -304,8 +305,8 @@ func lines(_ text: String) -> [Int] {
 
     /// What the reference parser makes of `bytes`, printed as `fed` prints.
     static func reference(_ bytes: [UInt8]) -> [String] {
-        let (rows, open) = CSVReferenceParser.parse(bytes)
-        return rows.map(\.description) + ["end: \(open.map(String.init) ?? "closed")"]
+        let (rows, open, unended) = CSVReferenceParser.parse(bytes)
+        return rows.map(\.description) + ["end: \(open.map(String.init) ?? "closed"), \(unended.map(String.init) ?? "ended")"]
     }
 
     static func withoutBOM(_ b: [UInt8]) -> [UInt8] { b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? Array(b[3...]) : b }
@@ -334,7 +335,7 @@ func lines(_ text: String) -> [Int] {
             }
             parser.finish(body)
         }
-        out.append("end: \(parser.end.unclosedQuoteLine.map(String.init) ?? "closed")")
+        out.append("end: \(parser.end.unclosedQuoteLine.map(String.init) ?? "closed"), \(parser.end.unendedLastLine.map(String.init) ?? "ended")")
         return out
     }
 
