@@ -4,6 +4,11 @@ import PopExtract
 import PopMetrics
 import PopReference
 import PopStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Opening pop's database, and building the bundled demo into a new one.
 public enum Database {
@@ -12,14 +17,26 @@ public enum Database {
     }
 
     /// The store, built from the bundled demo first when there is no database file yet. An
-    /// existing database is never given demo data. `progress` hears each step.
+    /// existing database is never given demo data. The demo is built in a file of its own
+    /// beside the target and moved into place only when complete, so an interrupted first run
+    /// leaves nothing (and the next run builds it again) or everything. `progress` hears each step.
     public static func openOrBuildDemo(_ path: String, progress: (String) -> Void) throws(PopError) -> Store {
         if Store.exists(path) { return try open(path) }
         progress("no database at \(path): building one from the bundled demo borough …")
-        let store = try open(path)
-        do { try DemoDatabase.build(into: store) { progress("  \($0)") } } catch { throw PopError(.store, "building the demo: \(error)", cause: error) }
+        let building = path + ".building-\(getpid())"
+        defer { unlink(building) }
+        do {
+            let store = try Store(path: building)
+            try DemoDatabase.build(into: store) { progress("  \($0)") }
+        } catch {
+            throw PopError(.store, "building the demo: \(error)", cause: error)
+        }
+        // link() never replaces: a database another pop made meanwhile is kept, and used.
+        if link(building, path) != 0 && errno != EEXIST {
+            throw PopError(.store, "\(path): cannot put the demo database in place (\(String(cString: strerror(errno))))")
+        }
         progress("the demo is ready (12 months, February 2018 – January 2019)")
-        return store
+        return try open(path)
     }
 }
 

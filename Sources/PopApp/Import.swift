@@ -9,7 +9,10 @@ public enum MonthImport {
     public struct Result: Sendable {
         public let month: YearMonth
         public let asAt: Day
+        public let version: Int
         public let replaced: Bool
+        /// Indicators the import it replaced had and this one has not.
+        public let lost: [IndicatorID]
         public let figures: Int
         public let notes: Int
         public let population: Population
@@ -18,6 +21,13 @@ public enum MonthImport {
         public var summary: String {
             "\(replaced ? "replaced" : "imported") \(Words.monthName(month)) (as at \(asAt.iso)): \(figures) figures, "
                 + "\(notes) data-quality notes; population \(population.source)"
+                + (replaced ? "; the import it replaces is kept as an earlier version (pop months, pop restore)" : "")
+        }
+
+        /// A loud warning when indicators the month had are no longer there.
+        public var warning: String? {
+            lost.isEmpty ? nil : "WARNING: this import has no figures for \(lost.count) indicator\(lost.count == 1 ? "" : "s") the month had before: "
+                + lost.map(\.rawValue).joined(separator: ", ") + ". pop restore \(month) \(version - 1) brings the earlier import back."
         }
     }
 
@@ -27,10 +37,10 @@ public enum MonthImport {
         let store = try Database.open(path)
         let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: store)
         let snapshot = Engine.compute(rows, population: pop)
-        let replaced = try storing("storing \(YearMonth(asAt))") {
+        let outcome = try storing("storing \(YearMonth(asAt))") {
             try store.importMonth(snapshot, visits: VisitList.children(rows), source: extract, importedAt: Clock.now())
         }
-        return Result(month: YearMonth(asAt), asAt: asAt, replaced: replaced, figures: snapshot.values.count, notes: snapshot.dataQuality.count,
-                      population: pop)
+        return Result(month: YearMonth(asAt), asAt: asAt, version: outcome.version, replaced: outcome.replaced, lost: outcome.lostIndicators,
+                      figures: snapshot.values.count, notes: snapshot.dataQuality.count, population: pop)
     }
 }

@@ -109,6 +109,11 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .comment:
         if case .indicator(let id) = s.screen { s.overlay = .comment(data.comments[s.month]?[id] ?? "") }
     case .export:
+        // A window too small to draw the view would export the notice instead of the view.
+        if Layout.tooSmall(s) {
+            s.overlay = .message("enlarge the window to export this view")
+            return []
+        }
         return [.export(name: Layout.exportName(s), text: render(s, data, hideChildIDs: true).plainText())]
     case .nextSlide: s.slide = min(s.agenda.count - 1, s.slide + 1)
     case .previousSlide: s.slide = max(0, s.slide - 1)

@@ -81,6 +81,7 @@ struct Views {
             let y = s.height / 2 - 1 + i
             buffer.text(l, x: max(0, (s.width - l.count) / 2), y: y, style: i == 0 ? .bold : .plain)
         }
+        if case .message(let m) = s.overlay { buffer.text(m, x: 0, y: s.height - 1, style: .bold) }
     }
 
     mutating func titleBar() {

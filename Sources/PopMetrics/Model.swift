@@ -126,9 +126,13 @@ public struct IndicatorValue: Sendable, Equatable {
     public var target: Double?
     public var variance: Double?
     public var rag: RAG?
+    /// The fallback definition the figure was computed by (`LA in Touch` for `cl.in_touch`
+    /// from a List 9 without `Latest Date of Contact`); nil for the contract's own definition.
+    public var basis: String?
 
     public init(id: IndicatorID, team: String?, numerator: Int?, denominator: Int?, value: Double?,
-                unit: MeasureUnit, polarity: Polarity) {
+                unit: MeasureUnit, polarity: Polarity, basis: String? = nil) {
+        self.basis = basis
         self.id = id
         self.team = team
         self.numerator = numerator
@@ -154,6 +158,24 @@ public struct Population: Sendable, Equatable {
     public var isMissing: Bool { age0to17 == nil && age10to17 == nil }
 }
 
+/// An indicator (or its team rows) a supplied list could not give, for want of a column.
+public struct Unavailable: Hashable, Sendable {
+    public let id: IndicatorID
+    /// Only its team rows are lost (the list has no Allocated Team).
+    public let teamRowsOnly: Bool
+    public let file: String
+    public let sheet: String?
+    public let column: String
+
+    public init(id: IndicatorID, teamRowsOnly: Bool = false, file: String, sheet: String? = nil, column: String) {
+        self.id = id
+        self.teamRowsOnly = teamRowsOnly
+        self.file = file
+        self.sheet = sheet
+        self.column = column
+    }
+}
+
 /// Every figure of one extract as at one date.
 public struct Snapshot: Sendable {
     public let asAt: Day
@@ -162,13 +184,17 @@ public struct Snapshot: Sendable {
     public let dataQuality: [DataQualityIssue]
     /// Lists whose files were not supplied: their panels say so.
     public let missingLists: [ListKind]
+    /// Indicators the supplied lists could not give: shown as not available, never as 0.
+    public let unavailable: [Unavailable]
 
-    public init(asAt: Day, population: Population, values: [IndicatorValue], dataQuality: [DataQualityIssue], missingLists: [ListKind]) {
+    public init(asAt: Day, population: Population, values: [IndicatorValue], dataQuality: [DataQualityIssue], missingLists: [ListKind],
+                unavailable: [Unavailable] = []) {
         self.asAt = asAt
         self.population = population
         self.values = values
         self.dataQuality = dataQuality
         self.missingLists = missingLists
+        self.unavailable = unavailable
     }
 
     /// The council-wide row of an indicator.

@@ -14,7 +14,8 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // C0 controls as JSON requires; DEL and C1 too, so no terminal acts on them.
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -68,7 +69,10 @@ public enum JSONText {
 
 /// CSV cells.
 public enum CSVText {
-    public static func field(_ s: String) -> String {
+    /// A field quoted where RFC 4180 needs it; control characters other than line breaks shown
+    /// visibly (CSV has no escape for them, and CSV is often read in a terminal).
+    public static func field(_ raw: String) -> String {
+        let s = Words.visible(raw)
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + String(s.flatMap { $0 == "\"" ? "\"\"" : String($0) }) + "\""
         }

@@ -40,8 +40,8 @@ public enum ReportText {
 
     public static func render(_ format: OutputFormat, _ h: ReportHeading, _ s: Snapshot, _ rows: [PageRow]) -> String {
         switch format {
-        case .text: text(h, rows, missing: s.missingLists)
-        case .markdown: markdown(h, rows, missing: s.missingLists)
+        case .text: Words.visible(text(h, rows, missing: s.missingLists))
+        case .markdown: Words.visible(markdown(h, rows, missing: s.missingLists))
         case .csv: csv(rows)
         case .json: json(h, s, rows)
         }

@@ -73,3 +73,36 @@ extension Words {
     /// The council's row at the foot of a team table.
     public static let allTeams = "All teams"
 }
+
+extension Words {
+    /// Text made safe to show: a control character (C0 but line breaks, DEL, C1) would move a
+    /// terminal's cursor, set its title or clear it, so each is shown as a visible symbol
+    /// instead (`␛` for ESC, `␇` for BEL, `�` for a C1 control). Tabs become spaces. The one
+    /// sanitiser for everything pop prints for people: reports, messages, the screen.
+    public static func visible(_ s: String, keepLineBreaks: Bool = true) -> String {
+        guard s.unicodeScalars.contains(where: { isControl($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if keepLineBreaks && (u == "\n" || u == "\r") { out.append(u); continue }
+            out.append(isControl(u) ? picture(u) : u)
+        }
+        return String(out)
+    }
+
+    /// One character, as `visible` shows it.
+    public static func visible(_ ch: Character) -> Character {
+        guard ch.unicodeScalars.contains(where: { isControl($0) }) else { return ch }
+        return Character(picture(ch.unicodeScalars.first!))
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+
+    static func picture(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0x09: " "
+        case 0x00..<0x20: Unicode.Scalar(0x2400 + u.value)!   // the Control Pictures block: ␀ … ␟
+        case 0x7F: "\u{2421}"                                  // ␡
+        default: "\u{FFFD}"
+        }
+    }
+}

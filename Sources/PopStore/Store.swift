@@ -8,55 +8,131 @@ import Glibc
 import Darwin
 #endif
 
-/// A stored month: its figures as computed at import, and what came with them.
-public struct StoredMonth: Sendable {
-    public let month: YearMonth
-    public let snapshot: Snapshot
-    public let importedAt: String
-    public let source: String
-    public let replacements: Int
-}
 
+/// A database pop cannot use or a write that failed, in words a user can act on.
 public struct StoreError: Error, CustomStringConvertible {
     public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// pop's database: every imported month, commentary and reference data, in one SQLite file
-/// created readable by its owner only (it holds children's records).
+/// created readable by its owner only (it holds children's records). pop opens only its own
+/// databases: a file is checked (SQLite, pop's application id, a schema this pop knows) before
+/// anything is written to it or its mode is changed.
 public final class Store: @unchecked Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// The file could not be opened for writing: reads work, writes say so.
+    public let readOnly: Bool
+
+    /// "POP!" in the SQLite header's application-id field: marks a database as pop's.
+    public static let applicationID: Int32 = 0x504F_5021
+    /// The schema this pop writes (PRAGMA user_version); a newer one is refused.
+    public static let schemaVersion = 3
 
     /// `--db PATH`, else `$POP_DB`, else `$XDG_DATA_HOME/pop/pop.sqlite`, else
-    /// `~/.local/share/pop/pop.sqlite`.
-    public static func location(explicit: String?, environment: [String: String]) -> String {
+    /// `$HOME/.local/share/pop/pop.sqlite`; nil when none of them is set (an empty HOME is not
+    /// a home: pop will not create `/.local/share/pop`).
+    public static func location(explicit: String?, environment: [String: String]) -> String? {
         if let explicit, !explicit.isEmpty { return explicit }
         if let db = environment["POP_DB"], !db.isEmpty { return db }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/pop/pop.sqlite" }
-        return (environment["HOME"] ?? ".") + "/.local/share/pop/pop.sqlite"
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/share/pop/pop.sqlite" }
+        return nil
     }
 
+    /// Whether anything is at `path` (a dangling link included).
     public static func exists(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0
+        return lstat(path, &st) == 0
     }
 
-    /// Opens (creating if need be) the database at `path`: its folder 0700, the file 0600.
+    /// Opens (creating if need be) the database at `path`: a new one in a folder 0700, the file
+    /// 0600. An existing file is checked first and its mode left as it is.
     public init(path: String) throws {
         self.path = path
-        try Store.prepareFile(path)
+        let existing = try Store.checkExisting(path)
+        if !existing { try Store.create(path) }
+        readOnly = existing && access(path, W_OK) != 0
         var config = Configuration()
         // A second pop importing at the same time waits its turn rather than failing at once.
         config.busyMode = .timeout(30)
+        config.readonly = readOnly
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            try Store.migrator.migrate(queue)
         } catch {
-            throw StoreError(description: "\(path): cannot be opened as pop's database (\(error))")
+            throw StoreError(description: "\(path): cannot be opened (\(Store.words(error)))")
+        }
+        do {
+            try queue.read { db in
+                if try Store.migrator.hasBeenSuperseded(db) {
+                    let theirs = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    throw StoreError(description: "\(path): written by a newer pop (schema version \(theirs); this pop knows \(Store.schemaVersion)); "
+                                     + "use that pop, or a database of this one")
+                }
+            }
+            if readOnly {
+                let done = try queue.read { db in try Store.migrator.hasCompletedMigrations(db) }
+                if !done { throw StoreError(description: "\(path): read-only, and it needs updating to this pop's schema: make it writable once") }
+            } else {
+                try Store.migrator.migrate(queue)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError(description: "\(path): cannot be read as pop's database (\(Store.words(error)))")
         }
     }
 
-    static func prepareFile(_ path: String) throws {
+    /// Checks an existing file before anything touches it; false when there is none.
+    static func checkExisting(_ path: String) throws -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return false }
+        guard stat(path, &st) == 0 else { throw StoreError(description: "\(path): cannot be opened (\(String(cString: strerror(errno))))") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw StoreError(description: "\(path): not a database file (it is a folder, link to nothing, pipe or device); give --db a file")
+        }
+        if st.st_size == 0 { return true }   // an empty file is an empty database: pop may make it its own
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError(description: "\(path): cannot be opened (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 100)
+        let n = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 100) }
+        guard n == 100, Array(header[0..<16]) == Array("SQLite format 3\0".utf8) else {
+            throw StoreError(description: "\(path): not a pop database (not an SQLite file); pop leaves it as it is")
+        }
+        func int32(_ at: Int) -> Int32 {
+            Int32(bitPattern: UInt32(header[at]) << 24 | UInt32(header[at + 1]) << 16 | UInt32(header[at + 2]) << 8 | UInt32(header[at + 3]))
+        }
+        let application = int32(68), version = int32(60)
+        if application != applicationID && application != 0 {
+            throw StoreError(description: "\(path): an SQLite database of another application; pop will not write to it")
+        }
+        if version > schemaVersion {
+            throw StoreError(description: "\(path): written by a newer pop (schema version \(version); this pop knows \(schemaVersion)); "
+                             + "use that pop, or a database of this one")
+        }
+        if application == 0 {
+            // Before pop marked its databases: accept only one whose tables are pop's.
+            var config = Configuration()
+            config.readonly = true
+            let looksLikePops: Bool
+            do {
+                let q = try DatabaseQueue(path: path, configuration: config)
+                looksLikePops = try q.read { db in
+                    let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    return tables.isEmpty || tables.isSuperset(of: ["grdb_migrations", "month", "figure", "setting"])
+                }
+            } catch {
+                throw StoreError(description: "\(path): cannot be read as an SQLite database (\(Store.words(error)))")
+            }
+            if !looksLikePops { throw StoreError(description: "\(path): an SQLite database of another application; pop will not write to it") }
+        }
+        return true
+    }
+
+    /// Creates a new database file 0600, and the folders leading to it 0700.
+    static func create(_ path: String) throws {
         var folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if folder.isEmpty && path.hasPrefix("/") { folder = "/" }
         if !folder.isEmpty && !exists(folder) {
@@ -68,12 +144,43 @@ public final class Store: @unchecked Sendable {
                 }
             }
         }
-        if !exists(path) {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            if fd < 0 && errno != EEXIST { throw StoreError(description: "\(path): cannot create (\(String(cString: strerror(errno))))") }
-            if fd >= 0 { close(fd) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError(description: "\(path): cannot create (\(String(cString: strerror(errno))))") }
+        close(fd)
+    }
+
+    /// SQLite's errors in words a user can act on.
+    static func words(_ error: Error) -> String {
+        guard let e = error as? DatabaseError else { return "\(error)" }
+        switch e.resultCode {
+        case .SQLITE_READONLY: return "the database is read-only"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database is damaged"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another pop is using the database"
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return "it cannot be opened"
+        default: return e.message ?? "\(e.resultCode)"
         }
-        chmod(path, 0o600)
+    }
+
+    /// Runs a read or write, turning SQLite's errors into words, and checking the file's
+    /// integrity when a read fails (a damaged database is reported, never crashed on).
+    func guarded<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as StoreError {
+            throw e
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+            throw StoreError(description: "\(path): the database is damaged (\(integrity())); \(what) failed. Restore it from a backup.")
+        } catch {
+            throw StoreError(description: "\(path): \(what) failed: \(Store.words(error))")
+        }
+    }
+
+    /// SQLite's quick check: "ok", or what it found.
+    public func integrity() -> String {
+        let found = try? queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard let found else { return "it cannot be checked" }
+        return found == ["ok"] ? "ok" : found.prefix(3).joined(separator: "; ")
     }
 
     static var migrator: DatabaseMigrator {
@@ -171,212 +278,49 @@ public final class Store: @unchecked Sendable {
                 t.column("value", .text).notNull()
             }
         }
-        return m
-    }
-
-    // MARK: months
-
-    /// Stores a month's figures, data-quality list and visit lists in one transaction,
-    /// replacing the month if it is already stored. Returns true when it replaced one.
-    @discardableResult
-    public func importMonth(_ s: Snapshot, visits: [ChildVisit], source: String, importedAt: String) throws -> Bool {
-        let month = YearMonth(s.asAt).description
-        return try queue.write { db in
-            let previous = try Int.fetchOne(db, sql: "SELECT replacements FROM month WHERE month = ?", arguments: [month])
-            try db.execute(sql: "DELETE FROM figure WHERE month = ?", arguments: [month])
-            try db.execute(sql: "DELETE FROM data_quality WHERE month = ?", arguments: [month])
-            try db.execute(sql: "DELETE FROM child_visit WHERE month = ?", arguments: [month])
-            try db.execute(sql: "DELETE FROM month WHERE month = ?", arguments: [month])
+        // Marks the file as pop's and records its schema (checked before anything is written).
+        m.registerMigration("v2-identity") { db in
+            try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        // Every import of a month is kept (a re-import adds a version; `pop restore` brings an
+        // earlier one back); figures carry the basis of a fallback definition; data-quality
+        // entries carry a workbook's sheet and cell.
+        m.registerMigration("v3-versions") { db in
             try db.execute(sql: """
-                INSERT INTO month (month, as_at, imported_at, source, population_0_17, population_10_17, population_source, missing_lists, replacements)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [month, s.asAt.iso, importedAt, source, s.population.age0to17, s.population.age10to17, s.population.source,
-                                 s.missingLists.map(\.rawValue).joined(separator: ","), previous.map { $0 + 1 } ?? 0])
-            let figure = try db.cachedStatement(sql: """
-                INSERT INTO figure (month, indicator, team, numerator, denominator, value, unit, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                CREATE TABLE import (
+                    month TEXT NOT NULL, version INTEGER NOT NULL, as_at TEXT NOT NULL, imported_at TEXT NOT NULL, source TEXT NOT NULL,
+                    pop_version TEXT NOT NULL, population_0_17 INTEGER, population_10_17 INTEGER, population_source TEXT NOT NULL,
+                    missing_lists TEXT NOT NULL, unavailable TEXT NOT NULL DEFAULT '', PRIMARY KEY (month, version));
+                INSERT INTO import SELECT month, 1, as_at, imported_at, source, 'earlier', population_0_17, population_10_17, population_source,
+                    missing_lists, '' FROM month;
+                CREATE TABLE current (month TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL);
+                INSERT INTO current SELECT month, 1 FROM month;
+                CREATE TABLE figure_v3 (
+                    month TEXT NOT NULL, version INTEGER NOT NULL, indicator TEXT NOT NULL, team TEXT NOT NULL, numerator INTEGER,
+                    denominator INTEGER, value DOUBLE, unit TEXT NOT NULL, polarity TEXT NOT NULL, basis TEXT,
+                    PRIMARY KEY (month, version, indicator, team));
+                INSERT INTO figure_v3 SELECT month, 1, indicator, team, numerator, denominator, value, unit, polarity, NULL FROM figure;
+                CREATE TABLE data_quality_v3 (
+                    month TEXT NOT NULL, version INTEGER NOT NULL, seq INTEGER NOT NULL, file TEXT NOT NULL, sheet TEXT, line INTEGER NOT NULL,
+                    "column" TEXT NOT NULL, cell TEXT, value TEXT NOT NULL, problem TEXT NOT NULL, PRIMARY KEY (month, version, seq));
+                INSERT INTO data_quality_v3 SELECT month, 1, seq, file, NULL, line, "column", NULL,
+                    CASE WHEN "column" = 'Child Unique ID' THEN '' ELSE value END, problem FROM data_quality;
+                CREATE TABLE child_visit_v3 (
+                    month TEXT NOT NULL, version INTEGER NOT NULL, indicator TEXT NOT NULL, team TEXT NOT NULL, worker TEXT NOT NULL,
+                    child TEXT NOT NULL, start TEXT NOT NULL, last_visit TEXT, elapsed INTEGER NOT NULL, "limit" INTEGER NOT NULL,
+                    working_days BOOLEAN NOT NULL);
+                INSERT INTO child_visit_v3 SELECT month, 1, indicator, team, worker, child, start, last_visit, elapsed, "limit", working_days
+                    FROM child_visit;
+                DROP TABLE child_visit; DROP TABLE data_quality; DROP TABLE figure; DROP TABLE month;
+                ALTER TABLE figure_v3 RENAME TO figure;
+                ALTER TABLE data_quality_v3 RENAME TO data_quality;
+                ALTER TABLE child_visit_v3 RENAME TO child_visit;
+                CREATE INDEX child_visit_by_team ON child_visit (month, version, indicator, team);
+                PRAGMA user_version = 3;
                 """)
-            for v in s.values {
-                try figure.execute(arguments: [month, v.id.rawValue, v.team ?? "", v.numerator, v.denominator, v.value, v.unit.rawValue, v.polarity.rawValue])
-            }
-            let quality = try db.cachedStatement(sql: "INSERT INTO data_quality VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for (i, q) in s.dataQuality.enumerated() {
-                try quality.execute(arguments: [month, i, q.file, q.line, q.column, q.value, q.problem])
-            }
-            let visit = try db.cachedStatement(sql: "INSERT INTO child_visit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for c in visits {
-                try visit.execute(arguments: [month, c.indicator.rawValue, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso, c.elapsed, c.rule.limit,
-                                              c.rule.days == .working])
-            }
-            return previous != nil
         }
-    }
-
-    public func months() throws -> [YearMonth] {
-        try queue.read { db in try String.fetchAll(db, sql: "SELECT month FROM month ORDER BY month").compactMap(YearMonth.init) }
-    }
-
-    public func month(_ m: YearMonth) throws -> StoredMonth? {
-        try queue.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM month WHERE month = ?", arguments: [m.description]) else { return nil }
-            guard case .day(let asAt) = DateParser.parse(row["as_at"] as String) else { return nil }
-            let values = try Row.fetchAll(db, sql: "SELECT * FROM figure WHERE month = ? ORDER BY rowid", arguments: [m.description]).map { f in
-                IndicatorValue(id: IndicatorID(f["indicator"] as String), team: (f["team"] as String).isEmpty ? nil : f["team"], numerator: f["numerator"],
-                               denominator: f["denominator"], value: f["value"], unit: MeasureUnit(rawValue: f["unit"]) ?? .count,
-                               polarity: Polarity(rawValue: f["polarity"]) ?? .none)
-            }
-            let quality = try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? ORDER BY seq", arguments: [m.description]).map { q in
-                DataQualityIssue(file: q["file"], line: q["line"], column: q["column"], value: q["value"], problem: q["problem"])
-            }
-            let missing = (row["missing_lists"] as String).split(separator: ",").compactMap { ListKind(rawValue: String($0)) }
-            let population = Population(age0to17: row["population_0_17"], age10to17: row["population_10_17"], source: row["population_source"])
-            let snapshot = Snapshot(asAt: asAt, population: population, values: values, dataQuality: quality, missingLists: missing)
-            return StoredMonth(month: m, snapshot: snapshot, importedAt: row["imported_at"], source: row["source"], replacements: row["replacements"])
-        }
-    }
-
-    /// The visit list behind a visit indicator for one month (and one team).
-    public func visits(month: YearMonth, indicator: IndicatorID, team: String? = nil) throws -> [ChildVisit] {
-        try queue.read { db in
-            var sql = "SELECT * FROM child_visit WHERE month = ? AND indicator = ?"
-            var args: [DatabaseValueConvertible] = [month.description, indicator.rawValue]
-            if let team { sql += " AND team = ?"; args.append(team) }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY elapsed - \"limit\" DESC, child", arguments: StatementArguments(args)).compactMap { r in
-                guard let start = DateParser.parse(r["start"] as String).day else { return nil }
-                let rule = VisitRule(limit: r["limit"], days: (r["working_days"] as Bool) ? .working : .calendar)
-                return ChildVisit(indicator: IndicatorID(r["indicator"] as String), team: r["team"], worker: r["worker"], child: r["child"],
-                                  start: start, lastVisit: (r["last_visit"] as String?).flatMap { DateParser.parse($0).day },
-                                  elapsed: r["elapsed"], rule: rule)
-            }
-        }
-    }
-
-    // MARK: commentary
-
-    public func setComment(month: YearMonth, indicator: IndicatorID, text: String, at: String) throws {
-        try queue.write { db in
-            if text.isEmpty {
-                try db.execute(sql: "DELETE FROM commentary WHERE month = ? AND indicator = ?", arguments: [month.description, indicator.rawValue])
-            } else {
-                try db.execute(sql: "INSERT OR REPLACE INTO commentary VALUES (?, ?, ?, ?)", arguments: [month.description, indicator.rawValue, text, at])
-            }
-        }
-    }
-
-    public func comments(month: YearMonth) throws -> [IndicatorID: String] {
-        try queue.read { db in
-            Dictionary(try Row.fetchAll(db, sql: "SELECT indicator, text FROM commentary WHERE month = ?", arguments: [month.description])
-                .map { (IndicatorID($0["indicator"] as String), $0["text"]) }, uniquingKeysWith: { a, _ in a })
-        }
-    }
-
-    // MARK: reference data
-
-    /// Adds targets; a target for the same indicator and date replaces the old one.
-    public func addTargets(_ targets: [Target]) throws {
-        try queue.write { db in
-            for t in targets {
-                try db.execute(sql: "INSERT OR REPLACE INTO target VALUES (?, ?, ?, ?, ?)",
-                               arguments: [t.indicator.rawValue, t.value, t.amberTolerance, t.effectiveFrom.iso, t.note])
-            }
-        }
-    }
-
-    public func targets() throws -> TargetSet {
-        try queue.read { db in
-            TargetSet(try Row.fetchAll(db, sql: "SELECT * FROM target").compactMap { r in
-                guard let from = DateParser.parse(r["effective_from"] as String).day else { return nil }
-                return Target(indicator: IndicatorID(r["indicator"] as String), value: r["target"], amberTolerance: r["amber_tolerance"], effectiveFrom: from, note: r["note"])
-            })
-        }
-    }
-
-    public func addPopulations(_ estimates: [PopulationEstimate]) throws {
-        try loadReference(groups: nil, populations: estimates, benchmarks: [])
-    }
-
-    public func population(code: String, year: Int, ageGroup: PopulationEstimate.AgeGroup) throws -> (value: Int, source: String)? {
-        try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT value, source FROM population WHERE code = ? AND year = ? AND age_group = ?",
-                             arguments: [code, year, ageGroup.rawValue]).map { ($0["value"], $0["source"]) }
-        }
-    }
-
-    /// Every stored estimate of an age group, keyed `code|year`.
-    public func populations(ageGroup: PopulationEstimate.AgeGroup) throws -> [String: Int] {
-        try queue.read { db in
-            var out: [String: Int] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT code, year, value FROM population WHERE age_group = ?", arguments: [ageGroup.rawValue]) {
-                out["\(r["code"] as String)|\(r["year"] as Int)"] = r["value"]
-            }
-            return out
-        }
-    }
-
-    public func setNeighbourGroups(_ groups: NeighbourGroups) throws {
-        try loadReference(groups: groups, populations: [], benchmarks: [])
-    }
-
-    public func neighbours(of code: String) throws -> [String] {
-        try queue.read { db in try String.fetchAll(db, sql: "SELECT neighbour FROM neighbour WHERE code = ? ORDER BY rank", arguments: [code]) }
-    }
-
-    public func councilName(_ code: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM council WHERE code = ?", arguments: [code]) }
-    }
-
-    public func addBenchmarks(_ benchmarks: [Benchmark]) throws {
-        try loadReference(groups: nil, populations: [], benchmarks: benchmarks)
-    }
-
-    public func benchmarks(indicator: IndicatorID? = nil) throws -> [Benchmark] {
-        try queue.read { db in
-            let rows = indicator == nil
-                ? try Row.fetchAll(db, sql: "SELECT * FROM benchmark ORDER BY indicator, period, what")
-                : try Row.fetchAll(db, sql: "SELECT * FROM benchmark WHERE indicator = ? ORDER BY period, what", arguments: [indicator?.rawValue])
-            return rows.map { Benchmark(indicator: IndicatorID($0["indicator"] as String), period: $0["period"], what: $0["what"], value: $0["value"], source: $0["source"]) }
-        }
-    }
-
-    /// Neighbour groupings, populations and benchmarks together, in one transaction.
-    public func loadReference(groups: NeighbourGroups?, populations: [PopulationEstimate], benchmarks: [Benchmark]) throws {
-        try queue.write { db in
-            if let groups {
-                try db.execute(sql: "DELETE FROM neighbour")
-                for code in groups.neighbours.keys.sorted() {
-                    for (i, n) in groups.neighbours[code]!.enumerated() {
-                        try db.execute(sql: "INSERT INTO neighbour VALUES (?, ?, ?)", arguments: [code, i + 1, n])
-                    }
-                    try db.execute(sql: "INSERT OR REPLACE INTO council VALUES (?, ?)", arguments: [code, groups.names[code] ?? ""])
-                }
-            }
-            let p = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
-            for e in populations { try p.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
-            let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
-            for x in benchmarks { try b.execute(arguments: [x.indicator.rawValue, x.period, x.what, x.value, x.source]) }
-        }
-    }
-
-    public func setting(_ key: Setting) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue]) }
-    }
-
-    public func setSetting(_ key: Setting, _ value: String) throws {
-        try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES (?, ?)", arguments: [key.rawValue, value]) }
-    }
-
-    /// Which SN figure the page shows: the mean unless the median was chosen.
-    public func neighbourStatistic() throws -> NeighbourStatistic {
-        try setting(.snStatistic).flatMap(NeighbourStatistic.init(rawValue:)) ?? .mean
-    }
-
-    /// Whether the database holds the bundled demo.
-    public func isDemo() throws -> Bool { try setting(.demo) == "yes" }
-
-    /// The council's name: as set, else as the SN groupings name its code; nil when unknown.
-    public func councilName() throws -> String? {
-        if let name = try setting(.councilName), !name.isEmpty { return name }
-        guard let code = try setting(.council) else { return nil }
-        return try councilName(code)
+        return m
     }
 }
 

@@ -4,6 +4,7 @@ import PopCalendar
 import PopDashboard
 import PopExtract
 import PopMetrics
+import PopPage
 import PopScreen
 import PopStore
 #if canImport(Glibc)
@@ -110,11 +111,13 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
                     problem = "could not save the commentary: \(error)"
                 }
             case .export(let name, let text):
+                // Never over an existing file: the next free name beside it.
+                let path = SafeFile.freshName(name)
                 do {
-                    try FileOutput.save(text, to: name)
-                    state.overlay = .message("exported to \(name) (child IDs hidden)")
+                    try SafeFile.write(Words.visible(text), to: path, force: false)
+                    state.overlay = .message("exported to \(path) (readable by you only; child IDs hidden)")
                 } catch {
-                    state.overlay = .message("could not export: \(error)")
+                    state.overlay = .message("could not export: \(error.message)")
                 }
             case .loadVisits(let key):
                 let result: Result<[ChildVisit], VisitLoadFailure>

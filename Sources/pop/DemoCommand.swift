@@ -22,37 +22,21 @@ struct DemoCommand: ParsableCommand {
         @Option(name: .long, help: "The simulator's seed (the committed Fixtures/demo use the default).")
         var seed: UInt64 = DemoBorough.defaultSeed
 
+        @Flag(name: .long, help: "Replace files that exist already.")
+        var force = false
+
         func run() throws {
-            do {
-                try FileOutput.makeDirectory(out)
-                for e in DemoBorough.extracts(seed: seed) {
-                    let folder = out + "/" + e.month.description
-                    try FileOutput.makeDirectory(folder)
-                    for f in e.files { try FileOutput.save(f.text, to: folder + "/" + f.name) }
-                    Output.standardOutput("wrote \(folder) (as at \(e.asAt.iso))\n")
-                }
-                try FileOutput.save(DemoBorough.targetsCSV, to: out + "/targets.csv")
-                try FileOutput.save(DemoBorough.benchmarksCSV, to: out + "/benchmarks.csv")
-                Output.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
-            } catch let e as FileOutput.Failure {
-                throw PopError(.unusableInput, e.description)
+            try SafeFile.makeDirectory(out)
+            for e in DemoBorough.extracts(seed: seed) {
+                let folder = out + "/" + e.month.description
+                try SafeFile.makeDirectory(folder)
+                for f in e.files { try SafeFile.write(f.text, to: folder + "/" + f.name, force: force) }
+                Output.standardOutput("wrote \(folder) (as at \(e.asAt.iso))\n")
             }
+            try SafeFile.write(DemoBorough.targetsCSV, to: out + "/targets.csv", force: force)
+            try SafeFile.write(DemoBorough.benchmarksCSV, to: out + "/benchmarks.csv", force: force)
+            Output.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
         }
-    }
-}
-
-/// Files pop writes: created readable by the owner only, as they may hold children's records.
-enum FileOutput {
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
-    static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw Failure(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
-        }
-    }
-
-    static func save(_ text: String, to path: String) throws {
-        try Appender(path: path).write(Substring(text))
     }
 }
 
@@ -84,10 +68,13 @@ extension DemoCommand {
             }
         }
 
+        @Flag(name: .long, help: "Replace files that exist already.")
+        var force = false
+
         func run() throws {
             do {
-                try FileOutput.makeDirectory(out)
-                var files: [String: FileOutput.Appender] = [:]
+                try SafeFile.makeDirectory(out)
+                var files: [String: SafeFile.Appender] = [:]
                 var rows = 0, bytes = 0
                 for index in 1...councils {
                     let e = ScaleDemo.council(index, months: months, seed: seed)
@@ -95,9 +82,11 @@ extension DemoCommand {
                         // One header per file: the first council's.
                         let text = Substring(f.text)
                         let end = text.firstIndex(of: "\r\n").map { text.index(after: $0) } ?? text.endIndex
-                        let file: FileOutput.Appender
+                        let file: SafeFile.Appender
                         if let open = files[f.name] { file = open } else {
-                            file = try FileOutput.Appender(path: out + "/" + f.name)
+                            let path = out + "/" + f.name
+                            if force && SafeFile.exists(path) { unlink(path) }
+                            file = try SafeFile.Appender(path: path)
                             files[f.name] = file
                             try file.write(text[..<end])
                             bytes += text[..<end].utf8.count
@@ -118,31 +107,6 @@ extension DemoCommand {
                     as at \(ScaleDemo.asAt.iso); population 0–17 \(p.age0to17), 10–17 \(p.age10to17)
 
                     """)
-            } catch let e as FileOutput.Failure {
-                throw PopError(.unusableInput, e.description)
-            }
-        }
-    }
-}
-
-extension FileOutput {
-    /// A file written in pieces, created readable by the owner only.
-    final class Appender {
-        let path: String
-        let fd: Int32
-
-        init(path: String) throws {
-            self.path = path
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard fd >= 0 else { throw Failure(description: "\(path): cannot be written (\(String(cString: strerror(errno))))") }
-        }
-
-        deinit { close(fd) }
-
-        func write(_ text: Substring) throws {
-            var text = text
-            guard text.withUTF8({ writeFully(fd, UnsafeRawBufferPointer($0)) }) else {
-                throw Failure(description: "\(path): write failed (\(String(cString: strerror(errno))))")
             }
         }
     }

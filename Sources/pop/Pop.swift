@@ -24,11 +24,14 @@ struct Pop: ParsableCommand {
     /// Parses and runs; an argument pop cannot use is unusable input (exit 2, as the data
     /// contract says of `pop metrics`), a `PopError` exits with its own status.
     static func main() {
+        // A reader that goes away (stderr piped to `head`) is a failed write, not a kill in the
+        // middle of building the demo database.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let e as PopError {
-            Output.standardError("pop: " + e.message + "\n")
+            Output.standardError("pop: " + Words.visible(e.message) + "\n")
             Glibc.exit(e.exitStatus)
         } catch {
             let code = exitCode(for: error)

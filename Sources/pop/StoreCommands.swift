@@ -25,7 +25,15 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The database (default: $POP_DB, else $XDG_DATA_HOME/pop/pop.sqlite, else ~/.local/share/pop/pop.sqlite).")
     var db: String?
 
-    var path: String { Store.location(explicit: db, environment: environment()) }
+    /// Where the database is; with no --db, POP_DB, XDG_DATA_HOME or HOME, there is nowhere.
+    var path: String {
+        get throws(PopError) {
+            guard let p = Store.location(explicit: db, environment: environment()) else {
+                throw PopError(.unusableInput, "no database location: give --db FILE, or set POP_DB (HOME is not set)")
+            }
+            return p
+        }
+    }
 
     func open() throws(PopError) -> Store { try Database.open(path) }
 
@@ -48,6 +56,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let result = try MonthImport.run(extract: folder, asAt: asAt, population: population, population10to17: population10to17, store: store.path)
         Output.standardOutput(result.summary + "\n")
+        if let warning = result.warning { Output.standardError("pop: " + warning + "\n") }
     }
 }
 

@@ -1,5 +1,6 @@
 import CNcursesw
 import PopDashboard
+import PopPage
 import PopScreen
 #if canImport(Glibc)
 import Glibc
@@ -54,7 +55,9 @@ final class Terminal {
                 let cell = b[x, y]
                 if !full && previous![x, y] == cell { continue }
                 var n = 0
-                for u in cell.character.unicodeScalars.prefix(4) {
+                // Never a control character to the terminal: a comment or team name holding ESC
+                // would otherwise move the cursor, retitle the window or clear the screen.
+                for u in Words.visible(cell.character).unicodeScalars.prefix(4) {
                     wide[n] = wchar_t(bitPattern: u.value)
                     n += 1
                 }

@@ -1,0 +1,262 @@
+import GRDB
+import PopCalendar
+import PopExtract
+import PopMetrics
+
+/// A stored month: the figures of its current import, and what came with them.
+public struct StoredMonth: Sendable {
+    public let month: YearMonth
+    public let version: Int
+    public let snapshot: Snapshot
+    public let importedAt: String
+    public let source: String
+    /// How many times the month was imported before the version shown.
+    public let replacements: Int
+}
+
+/// One import of a month, as `pop months` lists it.
+public struct MonthVersion: Sendable, Equatable {
+    public let month: YearMonth
+    public let version: Int
+    public let asAt: Day
+    public let importedAt: String
+    public let source: String
+    public let popVersion: String
+    public let figures: Int
+    public let notes: Int
+    /// The version the page shows.
+    public let current: Bool
+}
+
+/// What an import did.
+public struct ImportOutcome: Sendable {
+    public let version: Int
+    /// It was not the month's first import.
+    public let replaced: Bool
+    /// Indicators the version it replaced had that this one does not (a column gone from a list).
+    public let lostIndicators: [IndicatorID]
+}
+
+extension Store {
+    /// The version of pop that writes an import, recorded with it.
+    public static let popVersion = "0.4"
+
+    /// Stores a month's figures, data-quality list and visit lists in one transaction, as a new
+    /// version of the month that becomes the one shown; earlier versions are kept. Child IDs are
+    /// never stored in the data-quality list.
+    @discardableResult
+    public func importMonth(_ s: Snapshot, visits: [ChildVisit], source: String, importedAt: String) throws -> ImportOutcome {
+        let month = YearMonth(s.asAt).description
+        return try guarded("storing \(month)") {
+            try queue.write { db in
+                // A damaged file is refused before anything is written to it.
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw StoreError(description: "\(path): the database is damaged (\(check.prefix(3).joined(separator: "; "))): nothing was stored. Restore it from a backup.")
+                }
+                let previousVersion = try Int.fetchOne(db, sql: "SELECT version FROM current WHERE month = ?", arguments: [month])
+                let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM import WHERE month = ?", arguments: [month]) ?? 0) + 1
+                var lost: [IndicatorID] = []
+                if let previousVersion {
+                    let before = Set(try String.fetchAll(db, sql: "SELECT DISTINCT indicator FROM figure WHERE month = ? AND version = ?",
+                                                         arguments: [month, previousVersion]))
+                    let now = Set(s.values.map(\.id.rawValue))
+                    lost = before.subtracting(now).sorted().map { IndicatorID($0) }
+                }
+                try db.execute(sql: """
+                    INSERT INTO import (month, version, as_at, imported_at, source, pop_version, population_0_17, population_10_17, population_source,
+                                        missing_lists, unavailable)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [month, version, s.asAt.iso, importedAt, source, Store.popVersion, s.population.age0to17, s.population.age10to17,
+                                     s.population.source, s.missingLists.map(\.rawValue).joined(separator: ","), Store.encode(s.unavailable)])
+                let figure = try db.cachedStatement(sql: """
+                    INSERT INTO figure (month, version, indicator, team, numerator, denominator, value, unit, polarity, basis)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for v in s.values {
+                    try figure.execute(arguments: [month, version, v.id.rawValue, v.team ?? "", v.numerator, v.denominator, v.value, v.unit.rawValue,
+                                                   v.polarity.rawValue, v.basis])
+                }
+                let quality = try db.cachedStatement(sql: "INSERT INTO data_quality VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                for (i, q) in s.dataQuality.enumerated() {
+                    let value = q.column == Column.childID ? "" : q.value
+                    try quality.execute(arguments: [month, version, i, q.file, q.sheet, q.line, q.column, q.cell, value, q.problem])
+                }
+                let visit = try db.cachedStatement(sql: "INSERT INTO child_visit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                for c in visits {
+                    try visit.execute(arguments: [month, version, c.indicator.rawValue, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso,
+                                                  c.elapsed, c.rule.limit, c.rule.days == .working])
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO current VALUES (?, ?)", arguments: [month, version])
+                return ImportOutcome(version: version, replaced: previousVersion != nil, lostIndicators: lost)
+            }
+        }
+    }
+
+    public func months() throws -> [YearMonth] {
+        try guarded("reading the stored months") {
+            try queue.read { db in try String.fetchAll(db, sql: "SELECT month FROM current ORDER BY month").compactMap(YearMonth.init) }
+        }
+    }
+
+    /// Every import of every month, oldest month first.
+    public func versions() throws -> [MonthVersion] {
+        try guarded("reading the imports") {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT i.*, (SELECT COUNT(*) FROM figure f WHERE f.month = i.month AND f.version = i.version) AS figures,
+                           (SELECT COUNT(*) FROM data_quality q WHERE q.month = i.month AND q.version = i.version) AS notes,
+                           (SELECT version FROM current c WHERE c.month = i.month) AS shown
+                    FROM import i ORDER BY i.month, i.version
+                    """).map { r in
+                    let f = Fields(r, "import")
+                    guard let m = YearMonth(try f.text("month")), let asAt = DateParser.parse(try f.text("as_at")).day else {
+                        throw StoreError(description: "the database is damaged: import.month or import.as_at is not a date")
+                    }
+                    let version = try f.int("version")
+                    return MonthVersion(month: m, version: version, asAt: asAt, importedAt: try f.text("imported_at"), source: try f.text("source"),
+                                        popVersion: try f.text("pop_version"), figures: try f.int("figures"), notes: try f.int("notes"),
+                                        current: try f.optionalInt("shown") == version)
+                }
+            }
+        }
+    }
+
+    /// Makes an earlier import of a month the one shown, in one transaction.
+    public func restore(_ month: YearMonth, version: Int) throws {
+        try guarded("restoring \(month)") {
+            try queue.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import WHERE month = ? AND version = ?",
+                                       arguments: [month.description, version]) == 1 else {
+                    throw StoreError(description: "\(month) has no version \(version) (pop months lists them)")
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO current VALUES (?, ?)", arguments: [month.description, version])
+            }
+        }
+    }
+
+    /// The month as its current import has it.
+    public func month(_ m: YearMonth) throws -> StoredMonth? {
+        try guarded("reading \(m)") {
+            try queue.read { db in
+                guard let version = try Int.fetchOne(db, sql: "SELECT version FROM current WHERE month = ?", arguments: [m.description]) else {
+                    return nil
+                }
+                return try Store.readMonth(db, m, version: version)
+            }
+        }
+    }
+
+    static func readMonth(_ db: Database, _ m: YearMonth, version: Int) throws -> StoredMonth? {
+        let args: StatementArguments = [m.description, version]
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE month = ? AND version = ?", arguments: args) else { return nil }
+        let i = Fields(row, "import")
+        guard case .day(let asAt) = DateParser.parse(try i.text("as_at")) else {
+            throw StoreError(description: "the database is damaged: import.as_at is not a date")
+        }
+        let values = try Row.fetchAll(db, sql: "SELECT * FROM figure WHERE month = ? AND version = ? ORDER BY rowid", arguments: args).map { r in
+            let f = Fields(r, "figure")
+            let team = try f.text("team")
+            return IndicatorValue(id: IndicatorID(try f.text("indicator")), team: team.isEmpty ? nil : team, numerator: try f.optionalInt("numerator"),
+                                  denominator: try f.optionalInt("denominator"), value: try f.optionalDouble("value"),
+                                  unit: MeasureUnit(rawValue: try f.text("unit")) ?? .count, polarity: Polarity(rawValue: try f.text("polarity")) ?? .none,
+                                  basis: try f.optionalText("basis"))
+        }
+        let quality = try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? AND version = ? ORDER BY seq", arguments: args).map { r in
+            let q = Fields(r, "data_quality")
+            return DataQualityIssue(file: try q.text("file"), sheet: try q.optionalText("sheet"), line: try q.int("line"), column: try q.text("column"),
+                                    cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"))
+        }
+        let missing = try i.text("missing_lists").split(separator: ",").compactMap { ListKind(rawValue: String($0)) }
+        let population = Population(age0to17: try i.optionalInt("population_0_17"), age10to17: try i.optionalInt("population_10_17"),
+                                    source: try i.text("population_source"))
+        let snapshot = Snapshot(asAt: asAt, population: population, values: values, dataQuality: quality, missingLists: missing,
+                                unavailable: decode(try i.text("unavailable")))
+        let earlier = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import WHERE month = ? AND version < ?", arguments: args) ?? 0
+        return StoredMonth(month: m, version: version, snapshot: snapshot, importedAt: try i.text("imported_at"), source: try i.text("source"),
+                           replacements: earlier)
+    }
+
+    /// The visit list behind a visit indicator for one month (and one team), as its current import has it.
+    public func visits(month: YearMonth, indicator: IndicatorID, team: String? = nil) throws -> [ChildVisit] {
+        try guarded("reading the visit list") {
+            try queue.read { db in
+                var sql = "SELECT v.* FROM child_visit v JOIN current c ON c.month = v.month AND c.version = v.version WHERE v.month = ? AND v.indicator = ?"
+                var args: [DatabaseValueConvertible] = [month.description, indicator.rawValue]
+                if let team { sql += " AND v.team = ?"; args.append(team) }
+                return try Row.fetchAll(db, sql: sql + " ORDER BY v.elapsed - v.\"limit\" DESC, v.child", arguments: StatementArguments(args)).map { r in
+                    let f = Fields(r, "child_visit")
+                    guard let start = DateParser.parse(try f.text("start")).day else {
+                        throw StoreError(description: "the database is damaged: child_visit.start is not a date")
+                    }
+                    let rule = VisitRule(limit: try f.int("limit"), days: try f.bool("working_days") ? .working : .calendar)
+                    return ChildVisit(indicator: IndicatorID(try f.text("indicator")), team: try f.text("team"), worker: try f.text("worker"),
+                                      child: try f.text("child"), start: start, lastVisit: try f.optionalText("last_visit").flatMap { DateParser.parse($0).day },
+                                      elapsed: try f.int("elapsed"), rule: rule)
+                }
+            }
+        }
+    }
+
+    // MARK: commentary
+
+    public func setComment(month: YearMonth, indicator: IndicatorID, text: String, at: String) throws {
+        try guarded("saving the comment") {
+            try queue.write { db in
+                if text.isEmpty {
+                    try db.execute(sql: "DELETE FROM commentary WHERE month = ? AND indicator = ?", arguments: [month.description, indicator.rawValue])
+                } else {
+                    try db.execute(sql: "INSERT OR REPLACE INTO commentary VALUES (?, ?, ?, ?)", arguments: [month.description, indicator.rawValue, text, at])
+                }
+            }
+        }
+    }
+
+    public func comments(month: YearMonth) throws -> [IndicatorID: String] {
+        try guarded("reading the commentary") {
+            try queue.read { db in
+                var out: [IndicatorID: String] = [:]
+                for r in try Row.fetchAll(db, sql: "SELECT indicator, text FROM commentary WHERE month = ?", arguments: [month.description]) {
+                    let f = Fields(r, "commentary")
+                    out[IndicatorID(try f.text("indicator"))] = try f.text("text")
+                }
+                return out
+            }
+        }
+    }
+
+    // MARK: unavailable indicators, as one text column
+
+    /// `id|team|file|sheet|column` lines: a small list with no need for a table of its own.
+    static func encode(_ list: [Unavailable]) -> String {
+        list.map { [$0.id.rawValue, $0.teamRowsOnly ? "team" : "", $0.file, $0.sheet ?? "", $0.column].map(escape).joined(separator: "|") }
+            .joined(separator: "\n")
+    }
+
+    static func decode(_ text: String) -> [Unavailable] {
+        text.split(separator: "\n").compactMap { line in
+            let p = line.split(separator: "|", omittingEmptySubsequences: false).map { unescape(String($0)) }
+            guard p.count == 5 else { return nil }
+            return Unavailable(id: IndicatorID(p[0]), teamRowsOnly: p[1] == "team", file: p[2], sheet: p[3].isEmpty ? nil : p[3], column: p[4])
+        }
+    }
+
+    private static func escape(_ s: String) -> String {
+        String(s.flatMap { ch -> [Character] in ch == "|" ? ["\\", "p"] : ch == "\n" ? ["\\", "n"] : ch == "\\" ? ["\\", "\\"] : [ch] })
+    }
+
+    private static func unescape(_ s: String) -> String {
+        var out = "", escaped = false
+        for ch in s {
+            if escaped {
+                out.append(ch == "p" ? "|" : ch == "n" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

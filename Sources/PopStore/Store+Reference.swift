@@ -1,0 +1,142 @@
+import GRDB
+import PopCalendar
+import PopMetrics
+
+extension Store {
+    /// Adds targets; a target for the same indicator and date replaces the old one.
+    public func addTargets(_ targets: [Target]) throws {
+        try guarded("storing the targets") {
+            try queue.write { db in
+                for t in targets {
+                    try db.execute(sql: "INSERT OR REPLACE INTO target VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [t.indicator.rawValue, t.value, t.amberTolerance, t.effectiveFrom.iso, t.note])
+                }
+            }
+        }
+    }
+
+    public func targets() throws -> TargetSet {
+        try guarded("reading the targets") {
+            try queue.read { db in
+                TargetSet(try Row.fetchAll(db, sql: "SELECT * FROM target").compactMap { r in
+                    let f = Fields(r, "target")
+                    guard let from = DateParser.parse(try f.text("effective_from")).day else { return nil }
+                    return Target(indicator: IndicatorID(try f.text("indicator")), value: try f.double("target"),
+                                  amberTolerance: try f.double("amber_tolerance"), effectiveFrom: from, note: try f.text("note"))
+                })
+            }
+        }
+    }
+
+    public func addPopulations(_ estimates: [PopulationEstimate]) throws {
+        try loadReference(groups: nil, populations: estimates, benchmarks: [])
+    }
+
+    public func population(code: String, year: Int, ageGroup: PopulationEstimate.AgeGroup) throws -> (value: Int, source: String)? {
+        try guarded("reading the populations") {
+            try queue.read { db in
+                guard let r = try Row.fetchOne(db, sql: "SELECT value, source FROM population WHERE code = ? AND year = ? AND age_group = ?",
+                                               arguments: [code, year, ageGroup.rawValue]) else { return nil }
+                let f = Fields(r, "population")
+                return (try f.int("value"), try f.text("source"))
+            }
+        }
+    }
+
+    /// Every stored estimate of an age group, keyed `code|year`.
+    public func populations(ageGroup: PopulationEstimate.AgeGroup) throws -> [String: Int] {
+        try guarded("reading the populations") {
+            try queue.read { db in
+                var out: [String: Int] = [:]
+                for r in try Row.fetchAll(db, sql: "SELECT code, year, value FROM population WHERE age_group = ?", arguments: [ageGroup.rawValue]) {
+                    let f = Fields(r, "population")
+                    out["\(try f.text("code"))|\(try f.int("year"))"] = try f.int("value")
+                }
+                return out
+            }
+        }
+    }
+
+    public func setNeighbourGroups(_ groups: NeighbourGroups) throws {
+        try loadReference(groups: groups, populations: [], benchmarks: [])
+    }
+
+    public func neighbours(of code: String) throws -> [String] {
+        try guarded("reading the neighbours") {
+            try queue.read { db in try String.fetchAll(db, sql: "SELECT neighbour FROM neighbour WHERE code = ? ORDER BY rank", arguments: [code]) }
+        }
+    }
+
+    public func councilName(_ code: String) throws -> String? {
+        try guarded("reading the council's name") {
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM council WHERE code = ?", arguments: [code]) }
+        }
+    }
+
+    public func addBenchmarks(_ benchmarks: [Benchmark]) throws {
+        try loadReference(groups: nil, populations: [], benchmarks: benchmarks)
+    }
+
+    public func benchmarks(indicator: IndicatorID? = nil) throws -> [Benchmark] {
+        try guarded("reading the benchmarks") {
+            try queue.read { db in
+                let rows = indicator == nil
+                    ? try Row.fetchAll(db, sql: "SELECT * FROM benchmark ORDER BY indicator, period, what")
+                    : try Row.fetchAll(db, sql: "SELECT * FROM benchmark WHERE indicator = ? ORDER BY period, what", arguments: [indicator?.rawValue])
+                return try rows.map { r in
+                    let f = Fields(r, "benchmark")
+                    return Benchmark(indicator: IndicatorID(try f.text("indicator")), period: try f.text("period"), what: try f.text("what"),
+                                     value: try f.double("value"), source: try f.text("source"))
+                }
+            }
+        }
+    }
+
+    /// Neighbour groupings, populations and benchmarks together, in one transaction.
+    public func loadReference(groups: NeighbourGroups?, populations: [PopulationEstimate], benchmarks: [Benchmark]) throws {
+        try guarded("storing the reference data") {
+            try queue.write { db in
+                if let groups {
+                    try db.execute(sql: "DELETE FROM neighbour")
+                    for code in groups.neighbours.keys.sorted() {
+                        for (i, n) in (groups.neighbours[code] ?? []).enumerated() {
+                            try db.execute(sql: "INSERT INTO neighbour VALUES (?, ?, ?)", arguments: [code, i + 1, n])
+                        }
+                        try db.execute(sql: "INSERT OR REPLACE INTO council VALUES (?, ?)", arguments: [code, groups.names[code] ?? ""])
+                    }
+                }
+                let p = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
+                for e in populations { try p.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
+                let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
+                for x in benchmarks { try b.execute(arguments: [x.indicator.rawValue, x.period, x.what, x.value, x.source]) }
+            }
+        }
+    }
+
+    public func setting(_ key: Setting) throws -> String? {
+        try guarded("reading the settings") {
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue]) }
+        }
+    }
+
+    public func setSetting(_ key: Setting, _ value: String) throws {
+        try guarded("saving the settings") {
+            try queue.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting VALUES (?, ?)", arguments: [key.rawValue, value]) }
+        }
+    }
+
+    /// Which SN figure the page shows: the mean unless the median was chosen.
+    public func neighbourStatistic() throws -> NeighbourStatistic {
+        try setting(.snStatistic).flatMap(NeighbourStatistic.init(rawValue:)) ?? .mean
+    }
+
+    /// Whether the database holds the bundled demo.
+    public func isDemo() throws -> Bool { try setting(.demo) == "yes" }
+
+    /// The council's name: as set, else as the SN groupings name its code; nil when unknown.
+    public func councilName() throws -> String? {
+        if let name = try setting(.councilName), !name.isEmpty { return name }
+        guard let code = try setting(.council) else { return nil }
+        return try councilName(code)
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+
+/// Reading a stored row without trusting it: a damaged or edited database may hold text in a
+/// numeric column, a NULL where there should be text, or numbers out of any range. Each read
+/// says which table and column did not hold what pop wrote, instead of trapping.
+struct Fields {
+    let row: Row
+    let table: String
+
+    init(_ row: Row, _ table: String) {
+        self.row = row
+        self.table = table
+    }
+
+    private func damaged(_ column: String, _ what: String) -> StoreError {
+        StoreError(description: "the database is damaged: \(table).\(column) holds \(what)")
+    }
+
+    func text(_ column: String) throws -> String {
+        guard let s = try optionalText(column) else { throw damaged(column, "nothing where pop wrote text") }
+        return s
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        let v: DatabaseValue = row[column] ?? .null
+        switch v.storage {
+        case .null: return nil
+        case .string(let s): return s
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .blob: throw damaged(column, "binary data where pop wrote text")
+        }
+    }
+
+    func int(_ column: String) throws -> Int {
+        guard let i = try optionalInt(column) else { throw damaged(column, "nothing where pop wrote a number") }
+        return i
+    }
+
+    func optionalInt(_ column: String) throws -> Int? {
+        let v: DatabaseValue = row[column] ?? .null
+        switch v.storage {
+        case .null: return nil
+        case .int64(let i): return Int(i)
+        case .double(let d):
+            // A whole number stored as a real is still that number; anything else is damage.
+            guard d.isFinite, d == d.rounded(), d.magnitude < 9.0e15 else { throw damaged(column, "\(d) where pop wrote a whole number") }
+            return Int(d)
+        case .string(let s): throw damaged(column, "the text \"\(s.prefix(40))\" where pop wrote a number")
+        case .blob: throw damaged(column, "binary data where pop wrote a number")
+        }
+    }
+
+    func double(_ column: String) throws -> Double {
+        guard let d = try optionalDouble(column) else { throw damaged(column, "nothing where pop wrote a number") }
+        return d
+    }
+
+    func optionalDouble(_ column: String) throws -> Double? {
+        let v: DatabaseValue = row[column] ?? .null
+        switch v.storage {
+        case .null: return nil
+        case .int64(let i): return Double(i)
+        case .double(let d): return d
+        case .string(let s): throw damaged(column, "the text \"\(s.prefix(40))\" where pop wrote a number")
+        case .blob: throw damaged(column, "binary data where pop wrote a number")
+        }
+    }
+
+    func bool(_ column: String) throws -> Bool { try int(column) != 0 }
+}
