@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopStoreTests", dependencies: ["PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
+        .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
                                                           "PopDemo", "PopTestSupport"]),
         .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopPage", "PopReference", "PopMetrics", "PopExtract",
                                                               "PopCalendar", "PopTestSupport"],

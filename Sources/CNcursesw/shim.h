@@ -29,4 +29,17 @@ static inline int pop_set_cell(int y, int x, const wchar_t *ch, attr_t attrs, sh
     setcchar(&c, ch, attrs, pair, NULL);
     return mvadd_wch(y, x, &c);
 }
+/// Whether the terminal ncurses set up can place the cursor (TERM=dumb cannot).
+static inline int pop_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != 0 && cup != (const char *)-1;
+}
+/// Sets up the screen, or returns 0 when TERM names no terminal the system knows (initscr
+/// would end the program with its own message instead).
+static inline int pop_start_screen(void) {
+    SCREEN *s = newterm(0, stdout, stdin);
+    if (s == 0) return 0;
+    set_term(s);
+    return 1;
+}
 #endif

@@ -1,5 +1,6 @@
 import PopCalendar
 import PopMetrics
+import PopPage
 
 /// The whole of the dashboard's behaviour: a message (a key, or the answer to an effect), and
 /// the state it leads to. No terminal, no database: the effects it returns (save a comment,
@@ -65,7 +66,8 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
         case .enter:
             s.overlay = .message("saved the commentary for \(s.month)")
             if case .indicator(let id) = s.screen { return [.saveComment(month: s.month, indicator: id, text: text)] }
-        case .char(let c): s.overlay = .comment(text + String(c))
+        case .char(let c):
+            if text.count < Words.commentLimit { s.overlay = .comment(text + String(c)) }
         default: break
         }
         return []
@@ -107,7 +109,7 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
         s.slide = 0
     case .find: s.overlay = .find("")
     case .comment:
-        if case .indicator(let id) = s.screen { s.overlay = .comment(data.comments[s.month]?[id] ?? "") }
+        if case .indicator(let id) = s.screen { s.overlay = .comment(String((data.comments[s.month]?[id] ?? "").prefix(Words.commentLimit))) }
     case .export:
         // A window too small to draw the view would export the notice instead of the view.
         if Layout.tooSmall(s) {

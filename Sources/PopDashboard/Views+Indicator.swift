@@ -41,7 +41,7 @@ extension Views {
             y += 1
         }
         y += 1
-        let comment = data.comments[s.month]?[id]
+        let comment = data.comments[s.month]?[id].map(Words.shownComment)
         buffer.text(comment == nil ? "No commentary for \(Words.monthName(s.month)) (c to write one)." : "Commentary:", x: 2, y: y,
                     style: comment == nil ? muted : .bold)
         if let comment {

@@ -26,7 +26,7 @@ extension Views {
         }
         table.drawRows(lines, into: &buffer, top: Layout.tableTop, pageSize: pageSize, scroll: scrollTop, selected: s.selected, marker: g.selected)
         // The month's commentary for this service.
-        let comments = rows.compactMap { r in r.commentary.map { "\(r.definition.title): \($0)" } }
+        let comments = rows.compactMap { r in r.commentary.map { "\(r.definition.title): \(Words.shownComment($0).prefix(s.width))" } }
         let commentTop = s.height - 4
         buffer.text(comments.isEmpty ? "No commentary for \(Words.monthName(s.month))." : "Data comments", x: 2, y: commentTop,
                     style: comments.isEmpty ? muted : .bold)

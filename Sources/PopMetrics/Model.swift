@@ -3,6 +3,17 @@ import PopExtract
 
 public enum MeasureUnit: String, Sendable {
     case count, percent, per_10k, per_100k
+
+    /// The values a target or a published figure of this unit can sensibly take: a reference
+    /// file holding anything else (1e300, a negative rate) is refused, never stored.
+    public var sensibleRange: ClosedRange<Double> {
+        switch self {
+        case .count: 0...10_000_000
+        case .percent: 0...100
+        case .per_10k: 0...10_000
+        case .per_100k: 0...100_000
+        }
+    }
 }
 
 public enum Polarity: String, Sendable {

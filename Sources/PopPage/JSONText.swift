@@ -45,15 +45,17 @@ public enum JSONText {
         "  \"lists_not_supplied\": [\(missing.map { quote($0.fileName) }.joined(separator: ", "))],\n"
     }
 
-    /// `"data_quality": [ … ]` closing the object. A workbook's entries also name the sheet and cell.
-    static func dataQuality(_ issues: [DataQualityIssue]) -> String {
+    /// `"data_quality": [ … ]` closing the object. A workbook's entries also name the sheet and
+    /// cell. A child's ID is printed only when asked for (`pop metrics --ids`).
+    static func dataQuality(_ issues: [DataQualityIssue], childIDs: Bool = false) -> String {
         var out = "  \"data_quality\": [\n"
         out += issues.map { q in
             var o = "    {\"file\": \(quote(q.file)), "
             if let sheet = q.sheet { o += "\"sheet\": \(quote(sheet)), " }
             o += "\"line\": \(q.line), \"column\": \(quote(q.column)), "
             if let cell = q.cell { o += "\"cell\": \(quote(cell)), " }
-            return o + "\"value\": \(quote(q.value)), \"problem\": \(quote(q.problem))}"
+            let value = !childIDs && q.column == Column.childID && !q.value.isEmpty ? "(child ID hidden: --ids shows it)" : q.value
+            return o + "\"value\": \(quote(value)), \"problem\": \(quote(q.problem))}"
         }.joined(separator: ",\n")
         return out + (issues.isEmpty ? "" : "\n") + "  ]\n}\n"
     }

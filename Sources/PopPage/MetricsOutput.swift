@@ -4,7 +4,8 @@ import PopMetrics
 
 /// `pop metrics` output (data contract, section 6): one JSON object, or CSV rows.
 public enum MetricsOutput {
-    public static func json(_ s: Snapshot) -> String {
+    /// The snapshot as one JSON object; `childIDs` names children in the data-quality list.
+    public static func json(_ s: Snapshot, childIDs: Bool = false) -> String {
         var out = "{\n"
         out += "  \"as_at\": \(JSONText.quote(s.asAt.iso)),\n"
         out += JSONText.population(s.population, flagMissing: true)
@@ -12,7 +13,7 @@ public enum MetricsOutput {
         out += "  \"indicators\": [\n"
         out += s.values.map { "    {" + JSONText.indicatorFields($0) + "}" }.joined(separator: ",\n")
         out += "\n  ],\n"
-        return out + JSONText.dataQuality(s.dataQuality)
+        return out + JSONText.dataQuality(s.dataQuality, childIDs: childIDs)
     }
 
     public static let csvHeader = "id,team,numerator,denominator,value,unit,polarity,target,variance,rag"

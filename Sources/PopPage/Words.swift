@@ -72,6 +72,15 @@ extension Words {
 extension Words {
     /// The council's row at the foot of a team table.
     public static let allTeams = "All teams"
+
+    /// The longest commentary an indicator's month takes (about a page of a board paper): pages
+    /// draw in bounded time whatever a database holds.
+    public static let commentLimit = 2_000
+
+    /// A comment cut to the limit for showing (one written before the limit may be longer).
+    public static func shownComment(_ text: String) -> String {
+        text.count <= commentLimit ? text : String(text.prefix(commentLimit)) + "…"
+    }
 }
 
 extension Words {

@@ -52,6 +52,20 @@ public enum ReferenceFiles {
         return header
     }
 
+    /// A figure of `unit` from a reference file: a finite number in the unit's sensible range,
+    /// else an error naming the file, line, column and value.
+    static func figure(_ text: String, unit: MeasureUnit, file: String, line: Int, column: String) throws(ExtractError) -> Double {
+        guard let v = number(text), v.isFinite else {
+            throw ExtractError(file: file, line: line, column: column, message: "\"\(text)\" is not a number")
+        }
+        guard unit.sensibleRange.contains(v) else {
+            let r = unit.sensibleRange
+            throw ExtractError(file: file, line: line, column: column,
+                               message: "\(text) is outside what a \(unit.rawValue) figure can be (\(Int(r.lowerBound)) to \(Int(r.upperBound)))")
+        }
+        return v
+    }
+
     static func require(_ header: [String], _ columns: [String], file: String) throws(ExtractError) {
         for c in columns where !header.contains(c) {
             throw ExtractError(file: file, line: 1, column: c, message: "this column is missing")
@@ -74,7 +88,15 @@ public enum ReferenceFiles {
             guard let year = Int(c["time_period"] ?? "") else {
                 throw ExtractError(file: file, line: line, column: "time_period", message: "\"\(c["time_period"] ?? "")\" is not a year")
             }
-            guard let v = number(c["population_estimate"] ?? "") else { continue }
+            let text = c["population_estimate"] ?? ""
+            guard let v = number(text) else { continue }   // suppressed: missing, never zero
+            // England's population is about 12 million children: anything beyond 100 million is not a population.
+            guard v.isFinite, v >= 1, v <= 100_000_000 else {
+                throw ExtractError(file: file, line: line, column: "population_estimate", message: "\"\(text)\" is not a population (1 to 100,000,000)")
+            }
+            guard (1900...9999).contains(year) else {
+                throw ExtractError(file: file, line: line, column: "time_period", message: "\(year) is not a year pop can use")
+            }
             out.append(PopulationEstimate(code: c["old_la_code"] ?? "", name: c["la_name"] ?? "", year: year, ageGroup: age,
                                           value: Int(v.rounded()), source: "ONS mid-\(year) estimate (\(file))"))
         }
@@ -165,16 +187,14 @@ public enum ReferenceFiles {
         for (line, c) in rows {
             let id = c["indicator"] ?? ""
             if id.isEmpty || id.hasPrefix("#") { continue }
-            guard Catalogue.definition(IndicatorID(id)) != nil else {
+            guard let def = Catalogue.definition(IndicatorID(id)) else {
                 throw ExtractError(file: file, line: line, column: "indicator", message: "\"\(id)\" is not an indicator pop knows")
             }
             let period = c["period"] ?? ""
-            guard Benchmark.yearEnding(period) != nil else {
+            guard let ending = Benchmark.yearEnding(period), (1900...9999).contains(ending) else {
                 throw ExtractError(file: file, line: line, column: "period", message: "\"\(period)\" is not a year like 2017-18")
             }
-            guard let v = number(c["value"] ?? "") else {
-                throw ExtractError(file: file, line: line, column: "value", message: "\"\(c["value"] ?? "")\" is not a number")
-            }
+            let v = try figure(c["value"] ?? "", unit: def.unit, file: file, line: line, column: "value")
             out.append(Benchmark(indicator: IndicatorID(id), period: period, what: c["what"] ?? "", value: v, source: c["source"] ?? file))
         }
         return out

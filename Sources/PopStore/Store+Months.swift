@@ -50,9 +50,12 @@ extension Store {
         return try guarded("storing \(month)") {
             try queue.write { db in
                 // A damaged file is refused before anything is written to it.
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] {
-                    throw StoreError(description: "\(path): the database is damaged (\(check.prefix(3).joined(separator: "; "))): nothing was stored. Restore it from a backup.")
+                if !checked {
+                    let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                    if check != ["ok"] {
+                        throw StoreError(description: "\(path): the database is damaged (\(check.prefix(3).joined(separator: "; "))): nothing was stored. Restore it from a backup.")
+                    }
+                    checked = true
                 }
                 let previousVersion = try Int.fetchOne(db, sql: "SELECT version FROM current WHERE month = ?", arguments: [month])
                 let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM import WHERE month = ?", arguments: [month]) ?? 0) + 1

@@ -24,6 +24,9 @@ public final class Store: @unchecked Sendable {
     let queue: DatabaseQueue
     /// The file could not be opened for writing: reads work, writes say so.
     public let readOnly: Bool
+    /// Whether the file has passed SQLite's quick check since it was opened (a new file has):
+    /// checked once before the first import, not before every one.
+    var checked: Bool
 
     /// "POP!" in the SQLite header's application-id field: marks a database as pop's.
     public static let applicationID: Int32 = 0x504F_5021
@@ -54,6 +57,7 @@ public final class Store: @unchecked Sendable {
         let existing = try Store.checkExisting(path)
         if !existing { try Store.create(path) }
         readOnly = existing && access(path, W_OK) != 0
+        checked = !existing
         var config = Configuration()
         // A second pop importing at the same time waits its turn rather than failing at once.
         config.busyMode = .timeout(30)

@@ -92,7 +92,7 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
         month = wanted
     }
     let colour = !options.noColor && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
-    let terminal = Terminal(colour: colour)
+    let terminal = try Terminal(colour: colour)
     var (w, h) = terminal.size
     var state = AppState(width: w, height: h, month: month, agenda: agenda ?? Slide.defaultAgenda, unicode: terminal.unicode, colour: colour)
     let pending = PopDashboard.start(&state, at: start, data)
@@ -132,7 +132,14 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
     terminal.draw(render(state, data))
     let startup = monotonicSeconds() - started
     while !state.quit {
-        guard let key = terminal.readKey() else { continue }
+        let key: Key
+        switch terminal.read() {
+        case .key(let k): key = k
+        case .nothing: continue
+        case .gone:
+            terminal.end()
+            throw PopError(.noTerminal, "the terminal went away")
+        }
         let t0 = monotonicSeconds()
         perform(update(&state, .key(key), data))
         if case .resize = key { (w, h) = terminal.size }

@@ -137,6 +137,9 @@ struct Metrics: ParsableCommand {
     @Option(name: .long, help: "json or csv.")
     var format: OutputFormat = .json
 
+    @Flag(name: .long, help: "Name children (Child Unique ID) in the data-quality list; without it their IDs are hidden.")
+    var ids = false
+
     func validate() throws {
         guard format == .json || format == .csv else { throw ValidationError("--format must be json or csv, not \(format.rawValue)") }
     }
@@ -146,6 +149,6 @@ struct Metrics: ParsableCommand {
         if snapshot.population.isMissing {
             Output.standardError("pop: no population given: rates are printed without a value (use --population)\n")
         }
-        Output.standardOutput(format == .json ? MetricsOutput.json(snapshot) : MetricsOutput.csv(snapshot))
+        Output.standardOutput(format == .json ? MetricsOutput.json(snapshot, childIDs: ids) : MetricsOutput.csv(snapshot))
     }
 }

@@ -82,6 +82,12 @@ struct Comment: ParsableCommand {
     @Option(name: .long, help: "The month (YYYY-MM).") var month: YearMonth
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        guard text.count <= Words.commentLimit else {
+            throw ValidationError("the comment is \(text.count) characters; a month's comment on an indicator takes at most \(Words.commentLimit)")
+        }
+    }
+
     func run() throws {
         let db = try store.openOrBuildDemo()
         guard try storing("reading the stored months", { try db.months() }).contains(month) else { throw PopError(.notFound, "\(month) is not stored") }

@@ -1,4 +1,5 @@
 import CNcursesw
+import PopApp
 import PopDashboard
 import PopPage
 import PopScreen
@@ -16,11 +17,22 @@ final class Terminal {
     private let colour: Bool
     let unicode: Bool
 
-    init(colour wantColour: Bool) {
+    /// Sets the terminal up for the dashboard, or says why it cannot: TERM names no terminal
+    /// the system knows, or one that cannot place the cursor (TERM=dumb), where ncurses would
+    /// draw a blank screen.
+    init(colour wantColour: Bool) throws(PopError) {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         unicode = codeset.uppercased().filter { $0 != "-" } == "UTF8"
-        initscr()
+        let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
+        guard pop_start_screen() != 0 else {
+            throw PopError(.noTerminal, "TERM=\(Words.visible(term)) names no terminal this system knows. For text, Markdown, CSV or JSON use: pop report")
+        }
+        guard pop_can_address_cursor() != 0 else {
+            endwin()
+            throw PopError(.noTerminal, "this terminal (TERM=\(Words.visible(term))) cannot place the cursor, so the dashboard cannot draw on it. "
+                           + "For text, Markdown, CSV or JSON use: pop report")
+        }
         cbreak()
         noecho()
         nonl()
@@ -79,11 +91,34 @@ final class Terminal {
     /// After a resize ncurses has its own idea of the screen: repaint every cell.
     func invalidate() { previous = nil }
 
-    /// The next key, or nil for one pop does not use.
-    func readKey() -> Key? {
+    /// What reading the terminal gave.
+    enum Input {
+        case key(Key)
+        /// A key pop does not use, or a read interrupted by a signal: read again.
+        case nothing
+        /// The terminal is gone (its window closed while SIGHUP is ignored): end the program
+        /// rather than spin on failing reads.
+        case gone
+    }
+
+    /// The next key.
+    func read() -> Input {
         var wch: wint_t = 0
         let r = wget_wch(pop_stdscr(), &wch)
-        if r == ERR { return nil }
+        if r == ERR {
+            // An interrupted read (a signal) is retried; any other failure means the terminal is gone.
+            if errno == EINTR || isatty(0) != 0 { failedReads += 1 } else { return .gone }
+            return failedReads > 1000 ? .gone : .nothing
+        }
+        failedReads = 0
+        guard let key = key(r, wch) else { return .nothing }
+        return .key(key)
+    }
+
+    private var failedReads = 0
+
+    /// The key a read gave, or nil for one pop does not use.
+    private func key(_ r: Int32, _ wch: wint_t) -> Key? {
         if r == pop_key_code_yes() {
             switch Int32(wch) {
             case KEY_UP: return .up

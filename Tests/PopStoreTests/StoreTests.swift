@@ -34,7 +34,7 @@ func demoMonth(_ month: String) throws -> (Snapshot, [ChildVisit], Extract) {
         let (jan, visits, _) = try demoMonth("2019-01")
         do {
             let store = try Store(path: path)
-            #expect(try store.importMonth(jan, visits: visits, source: "test", importedAt: "2026-11-23T00:00:00Z") == false)
+            #expect(try store.importMonth(jan, visits: visits, source: "test", importedAt: "2026-11-23T00:00:00Z").replaced == false)
         }
         let reopened = try Store(path: path)
         #expect(try reopened.months() == [YearMonth(year: 2019, month: 1)!])
@@ -66,11 +66,41 @@ func demoMonth(_ month: String) throws -> (Snapshot, [ChildVisit], Extract) {
         try store.importMonth(jan, visits: visits, source: "first", importedAt: "t1")
         // A corrected extract: the same month computed with another population.
         let corrected = Engine.compute(extract, asAt: jan.asAt, population: Population(age0to17: 89_038, source: "ONS mid-2018"))
-        #expect(try store.importMonth(corrected, visits: visits, source: "second", importedAt: "t2") == true)
-        let back = try #require(try store.month(YearMonth(year: 2019, month: 1)!))
-        #expect(back.replacements == 1 && back.source == "second")
+        let outcome = try store.importMonth(corrected, visits: visits, source: "second", importedAt: "t2")
+        #expect(outcome.replaced && outcome.version == 2 && outcome.lostIndicators.isEmpty)
+        let january = YearMonth(year: 2019, month: 1)!
+        let back = try #require(try store.month(january))
+        #expect(back.replacements == 1 && back.source == "second" && back.version == 2)
         #expect(back.snapshot.population.age0to17 == 89_038)
         #expect(back.snapshot.values.count == jan.values.count)   // replaced, not added to
+        // Nothing stored is lost: the first import is kept, and comes back in one step.
+        let versions = try store.versions()
+        #expect(versions.map(\.version) == [1, 2] && versions.map(\.current) == [false, true] && versions.map(\.source) == ["first", "second"])
+        try store.restore(january, version: 1)
+        let restored = try #require(try store.month(january))
+        #expect(restored.version == 1 && restored.snapshot.population.age0to17 == 96_920 && restored.snapshot.values == jan.values)
+        #expect(try store.visits(month: january, indicator: "cp.visits_in_time").count == 159)
+        #expect(throws: StoreError.self) { try store.restore(january, version: 3) }
+        // A re-import that loses indicators says which.
+        let withoutCareLeavers = Snapshot(asAt: jan.asAt, population: jan.population, values: jan.values.filter { !$0.id.rawValue.hasPrefix("cl.") },
+                                          dataQuality: [], missingLists: [.list9])
+        let lost = try store.importMonth(withoutCareLeavers, visits: visits, source: "third", importedAt: "t3").lostIndicators
+        #expect(lost.contains("cl.in_touch") && lost.contains("cl.total") && !lost.contains("cp.children"))
+    }
+
+    /// The data-quality list of a stored month never holds a child's ID.
+    @Test func storedDataQualityHoldsNoChildIDs() throws {
+        let store = try Store(path: temporaryFolder() + "/pop.sqlite")
+        let (jan, visits, _) = try demoMonth("2019-01")
+        let withIDs = jan.dataQuality.filter { $0.column == "Child Unique ID" && !$0.value.isEmpty }
+        try store.importMonth(Snapshot(asAt: jan.asAt, population: jan.population, values: jan.values,
+                                       dataQuality: jan.dataQuality + [DataQualityIssue(file: "list7.csv", line: 9, column: "Child Unique ID",
+                                                                                       value: "BN999999", problem: "the same child is also on line 12")],
+                                       missingLists: []), visits: visits, source: "t", importedAt: "t")
+        let stored = try #require(try store.month(YearMonth(year: 2019, month: 1)!)).snapshot.dataQuality
+        #expect(stored.count == jan.dataQuality.count + 1)
+        #expect(stored.allSatisfy { $0.column != "Child Unique ID" || $0.value.isEmpty })
+        #expect(withIDs.count == jan.dataQuality.filter { $0.column == "Child Unique ID" && !$0.value.isEmpty }.count)
     }
 
     @Test func environmentDecidesWhereTheDatabaseLives() {
@@ -78,6 +108,9 @@ func demoMonth(_ month: String) throws -> (Snapshot, [ChildVisit], Extract) {
         #expect(Store.location(explicit: nil, environment: ["POP_DB": "/y/p.sqlite", "XDG_DATA_HOME": "/z"]) == "/y/p.sqlite")
         #expect(Store.location(explicit: nil, environment: ["XDG_DATA_HOME": "/z", "HOME": "/h"]) == "/z/pop/pop.sqlite")
         #expect(Store.location(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/pop/pop.sqlite")
+        // An empty HOME is not a home: pop will not make /.local/share/pop.
+        #expect(Store.location(explicit: nil, environment: ["HOME": ""]) == nil)
+        #expect(Store.location(explicit: nil, environment: [:]) == nil)
     }
 
     @Test func twoWritersAtOnceBothLand() throws {
