@@ -59,12 +59,18 @@ public enum ReferenceImport {
             var known = try storing("reading populations") { try store.populations(ageGroup: .age0to17) }
             for p in populations where p.ageGroup == .age0to17 { known["\(p.code)|\(p.year)"] = p.value }
             for file in publications {
-                let published = try ReferenceFiles.publication(path: file) { code, year in
+                let read = try ReferenceFiles.publicationImport(path: file) { code, year in
                     known["\(code)|\(year)"]
                 }
+                let published = read.values
                 typed += ReferenceFiles.benchmarks(from: published, council: council, neighbours: neighbours)
                 let indicators = Set(published.map(\.indicator.rawValue)).sorted().joined(separator: ", ")
-                messages.append("\(published.count) published figures (\(indicators)) from \(file)")
+                var message = "\(published.count) published figures" + (indicators.isEmpty ? "" : " (\(indicators))") + " from \(file)"
+                // Figures the table knows but the catalogue does not yet: said, not stored.
+                if !read.notInCatalogue.isEmpty {
+                    message += "; not loaded, not yet indicators pop computes: " + read.notInCatalogue.map(\.rawValue).joined(separator: ", ")
+                }
+                messages.append(message)
             }
         } catch let e as ExtractError {
             throw PopError(.unusableInput, e.description + " (nothing was loaded)", cause: e)

@@ -33,8 +33,12 @@ public struct PublishedValue: Sendable, Equatable {
     public let regionCode: String
     public let value: Double
     public let source: String
+    /// A council's new (ONS) code, `E09000003` beside Barnet's `302`, so a council can be
+    /// chosen by either; blank for England, a region, or a file without it.
+    public let newCode: String
 
-    public init(indicator: IndicatorID, period: String, level: Level, code: String, regionCode: String, value: Double, source: String) {
+    public init(indicator: IndicatorID, period: String, level: Level, code: String, regionCode: String, value: Double, source: String,
+                newCode: String = "") {
         self.indicator = indicator
         self.period = period
         self.level = level
@@ -42,6 +46,7 @@ public struct PublishedValue: Sendable, Equatable {
         self.regionCode = regionCode
         self.value = value
         self.source = source
+        self.newCode = newCode
     }
 }
 

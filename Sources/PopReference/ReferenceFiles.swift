@@ -120,53 +120,11 @@ public enum ReferenceFiles {
     }
 
     /// A council-level DfE publication in explore-education-statistics format, mapped to pop's
-    /// indicators. `population` gives a council's 0–17 population for a mid-year, for the rates
-    /// the file publishes only as counts (children in need, referrals).
+    /// indicators by the table of publications (`Publications.all`): the figures for indicators
+    /// in the catalogue. `population` gives a council's 0–17 population for a mid-year, for the
+    /// rates the file publishes only as counts (children in need, referrals).
     public static func publication(path: String, population: (String, Int) -> Int?) throws(ExtractError) -> [PublishedValue] {
-        let file = fileName(path)
-        let t = try table(path)
-        let (header, rows) = (t.header, t.rows)
-        try require(header, ["time_period", "geographic_level"], file: file)
-        let source = "DfE \(file)"
-        var out: [PublishedValue] = []
-        for (line, c) in rows {
-            guard let year = Int(c["time_period"] ?? "") else {
-                throw ExtractError(file: file, line: line, column: "time_period", message: "\"\(c["time_period"] ?? "")\" is not a year")
-            }
-            let levelText = (c["geographic_level"] ?? "").lowercased()
-            let level: PublishedValue.Level
-            let code: String
-            switch levelText {
-            case "national": (level, code) = (.national, "england")
-            case "regional": (level, code) = (.regional, c["region_code"] ?? "")
-            case "local authority": (level, code) = (.council, c["old_la_code"] ?? "")
-            default: continue
-            }
-            let region = c["region_code"] ?? ""
-            let period = Benchmark.period(yearEnding: year)
-            func add(_ indicator: IndicatorID, _ v: Double?) {
-                if let v { out.append(PublishedValue(indicator: indicator, period: period, level: level, code: code, regionCode: region, value: v, source: source)) }
-            }
-            func perTenThousand(_ count: Double?) -> Double? {
-                guard let count, level == .council, let p = population(code, year - 1), p > 0 else { return nil }
-                return 10_000 * count / Double(p)
-            }
-            if header.contains("rate_per_10000") {
-                if (c["population_type"] ?? "").lowercased().hasPrefix("children looked after on 31 march") {
-                    add("cla.rate", number(c["rate_per_10000"] ?? ""))
-                }
-            } else if header.contains("rereferral_percent") {
-                add("mash.rereferrals_ytd", number(c["rereferral_percent"] ?? ""))
-                add("mash.referral_rate_ytd", perTenThousand(number(c["referral_count"] ?? "")))
-            } else if header.contains("cpp_subsequent_percent") {
-                add("cp.repeat_ytd", number(c["cpp_subsequent_percent"] ?? ""))
-            } else if header.contains("at31_episodes") {
-                add("cin.rate", perTenThousand(number(c["at31_episodes"] ?? "")))
-            } else {
-                throw ExtractError(file: file, line: 1, message: "not a publication pop knows: it has none of rate_per_10000, rereferral_percent, CPP_subsequent_percent, At31_episodes")
-            }
-        }
-        return out
+        try publicationImport(path: path, population: population).values
     }
 
     /// A benchmarks file of pop's own: `indicator,period,what,value,source`, for SN figures typed
