@@ -62,6 +62,13 @@ public enum PublishedMeasure: Sendable, Equatable {
     /// mid-year before the year ending 31 March), for a file that publishes counts only. Councils
     /// only: England's and regions' populations are not loaded.
     case perTenThousandChildren(count: String)
+
+    /// The column the figure comes from.
+    var columnName: String {
+        switch self {
+        case .column(let c), .perTenThousandChildren(count: let c): c
+        }
+    }
 }
 
 /// A test on one cell of a line, its text compared without regard to case or runs of spaces.
@@ -238,6 +245,11 @@ public enum Publications {
                 }
                 // Suppressed, blank or not a number: missing, never zero.
                 guard let value, value.isFinite else { continue }
+                // A figure no indicator of its unit can take is a damaged file, not a benchmark.
+                if let unit = Catalogue.definition(r.indicator)?.unit, !unit.sensibleRange.contains(value) {
+                    throw ExtractError(file: file, line: line, column: r.value.columnName,
+                                       message: "\(value) is outside what a \(unit.rawValue) figure can be")
+                }
                 out.append(PublishedValue(indicator: r.indicator, period: period, level: level, code: code, regionCode: region,
                                           value: value, source: source, newCode: newCode))
             }
