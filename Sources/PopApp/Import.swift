@@ -33,6 +33,7 @@ public enum MonthImport {
 
     /// Reads and checks everything before the database is touched: a refused extract changes nothing.
     public static func run(extract: String, asAt: Day, population: Int?, population10to17: Int?, store path: String) throws(PopError) -> Result {
+        try PopulationSource.check(age0to17: population, age10to17: population10to17)
         let rows = try Inputs.monthRows(extract: extract, asAt: asAt)
         let store = try Database.open(path)
         let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: store)

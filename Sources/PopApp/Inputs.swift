@@ -37,10 +37,15 @@ public enum Inputs {
 /// else the stored ONS estimate for the council (a date in the financial year starting 1 April Y
 /// uses the mid-Y estimate, the DfE's rule), each with its source.
 public enum PopulationSource {
-    public static func resolve(age0to17: Int?, age10to17: Int?, asAt: Day, store: Store?) throws(PopError) -> Population {
+    /// Populations given on the command line must be positive: checked before anything is opened.
+    public static func check(age0to17: Int?, age10to17: Int?) throws(PopError) {
         for (name, v) in [("--population", age0to17), ("--population-10-17", age10to17)] {
             if let v, v <= 0 { throw PopError(.unusableInput, "\(name) must be a positive number of children") }
         }
+    }
+
+    public static func resolve(age0to17: Int?, age10to17: Int?, asAt: Day, store: Store?) throws(PopError) -> Population {
+        try check(age0to17: age0to17, age10to17: age10to17)
         var p = Population(age0to17: age0to17, age10to17: age10to17)
         var sources: [String] = []
         if age0to17 != nil { sources.append(Words.populationGiven(.age0to17)) }
