@@ -47,7 +47,7 @@ let package = Package(
         // Paths to fixtures and ../shared, shared by the test targets.
         .target(name: "PopTestSupport", path: "Tests/PopTestSupport"),
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar"]),
+        .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
                                                           "PopDemo", "PopTestSupport"]),

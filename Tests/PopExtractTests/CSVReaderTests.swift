@@ -1,6 +1,7 @@
 import Testing
 import PopCalendar
 @testable import PopExtract
+import PopTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -373,16 +374,4 @@ func lines(_ text: String) -> [Int] {
 extension String {
     /// Quotes doubled, as a quoted CSV field holds them.
     func replacingQuotes() -> String { String(flatMap { $0 == "\"" ? "\"\"" : String($0) }) }
-}
-
-struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

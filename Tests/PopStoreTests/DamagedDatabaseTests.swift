@@ -5,6 +5,7 @@ import PopCalendar
 import PopExtract
 import PopMetrics
 @testable import PopStore
+import PopTestSupport
 
 /// pop opens only its own databases, checks them before anything is written or any mode is
 /// changed, and reports a damaged one instead of crashing on it.
@@ -108,5 +109,52 @@ import PopMetrics
             let store = try Store(path: cut)
             _ = try store.months().map { try store.month($0) }
         }
+    }
+}
+
+/// Random damage to a stored database (bytes flipped anywhere, the file cut anywhere): pop opens
+/// it, lists its months and reads each one, or says it cannot; it never crashes.
+@Suite(.serialized) struct DatabaseFuzzTests {
+    @Test func damagedDatabasesNeverCrashPop() throws {
+        let folder = temporaryFolder()
+        let clean = folder + "/clean.sqlite"
+        let (jan, visits, _) = try demoMonth("2019-01")
+        do {
+            let s = try Store(path: clean)
+            try s.importMonth(jan, visits: visits, source: "t", importedAt: "t")
+            try s.setComment(month: YearMonth(year: 2019, month: 1)!, indicator: "cp.rate", text: "a comment", at: "t")
+        }
+        let original = try Data(contentsOf: URL(fileURLWithPath: clean))
+        var rng = FuzzRandom(seed: 0xDA7A_BA5E)
+        let count = ProcessInfo.processInfo.environment["POP_FUZZ_COUNT"].flatMap(Int.init).map { $0 / 10 } ?? 40
+        var opened = 0, refused = 0
+        for i in 0..<count {
+            var bytes = original
+            if rng.next() % 4 == 0 {
+                bytes = bytes.prefix(Int(rng.next() % UInt64(bytes.count)))
+            } else {
+                for _ in 0..<Int(1 + rng.next() % 64) {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                }
+            }
+            let path = folder + "/damaged-\(i).sqlite"
+            try bytes.write(to: URL(fileURLWithPath: path))
+            do {
+                let store = try Store(path: path)
+                for m in try store.months() {
+                    _ = try store.month(m)
+                    _ = try store.comments(month: m)
+                    _ = try store.visits(month: m, indicator: "cp.visits_in_time")
+                }
+                _ = try store.targets()
+                _ = try store.benchmarks()
+                opened += 1
+            } catch {
+                #expect(!"\(error)".isEmpty)
+                refused += 1
+            }
+        }
+        #expect(opened + refused == count)
     }
 }
