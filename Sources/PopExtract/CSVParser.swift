@@ -133,13 +133,15 @@ public struct CSVParser {
         fieldStart = used
     }
 
-    /// Ends the record; skips a wholly empty line. Returns the callback's verdict.
-    mutating func endRecord<E: Error>(_ body: (borrowing Record) throws(E) -> Bool) throws(E) -> Bool {
+    /// Ends the record; skips a wholly empty line. Returns the callback's verdict. `lastLine`
+    /// is the line the record's last byte is on.
+    mutating func endRecord<E: Error>(_ body: (borrowing Record) throws(E) -> Bool, lastLine: Int) throws(E) -> Bool {
         endField()
         var keepGoing = true
         // SAFETY: fields ≥ 1 after endField.
         if !(fields == 1 && ends[0] == 0) {
-            let record = Record(unsafeBase: bytes, starts: starts, ends: ends, kinds: nil, count: fields, line: recordLine, truncated: truncated)
+            let record = Record(unsafeBase: bytes, starts: starts, ends: ends, kinds: nil, count: fields, line: recordLine, truncated: truncated,
+                                lastLine: lastLine)
             keepGoing = try body(record)
         }
         used = 0
@@ -161,7 +163,7 @@ public struct CSVParser {
         case 0x0A, 0x0D:
             line += 1
             state = b == 0x0D ? .afterCR : .fieldStart
-            return try endRecord(body)
+            return try endRecord(body, lastLine: line - 1)
         default:
             append(b)
             state = .unquoted
@@ -319,7 +321,7 @@ public struct CSVParser {
                 }
                 line += 1
                 state = base[j] == 0x0D ? .afterCR : .fieldStart
-                if try !endRecord(body) { return false }
+                if try !endRecord(body, lastLine: line - 1) { return false }
             case .quoted:
                 var j = i
                 while j < n {
@@ -365,10 +367,10 @@ public struct CSVParser {
         case .quoted:
             end.unclosedQuoteLine = quoteLine
             end.unendedLastLine = recordLine
-            _ = try endRecord(body)
+            _ = try endRecord(body, lastLine: line)
         default:
             end.unendedLastLine = recordLine
-            _ = try endRecord(body)
+            _ = try endRecord(body, lastLine: line)
         }
     }
 }

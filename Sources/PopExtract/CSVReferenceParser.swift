@@ -6,8 +6,18 @@ public enum CSVReferenceParser {
         public var line: Int
         public var fields: [[UInt8]]
         public var truncated: Bool
+        /// The line the record's last byte is on.
+        public var lastLine: Int
+
+        public init(line: Int, fields: [[UInt8]], truncated: Bool, lastLine: Int) {
+            self.line = line
+            self.fields = fields
+            self.truncated = truncated
+            self.lastLine = lastLine
+        }
+
         public var description: String {
-            "\(line)\(truncated ? "!" : ""): " + fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+            "\(line)\(lastLine != line ? "-\(lastLine)" : "")\(truncated ? "!" : ""): " + fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
         }
     }
 
@@ -35,10 +45,10 @@ public enum CSVReferenceParser {
             if fields.count < CSV.maxFields { fields.append(field) } else { truncated = true }
             field = []
         }
-        func endRecord() {
+        func endRecord(lastLine: Int) {
             endField()
             // A line holding nothing (one empty field) is skipped.
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: recordLine, fields: fields, truncated: truncated)) }
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: recordLine, fields: fields, truncated: truncated, lastLine: lastLine)) }
             fields = []
             truncated = false
             recordLine = line
@@ -46,8 +56,8 @@ public enum CSVReferenceParser {
         func outside(_ b: UInt8) {
             switch b {
             case 0x2C: endField(); state = .fieldStart
-            case 0x0A: line += 1; state = .fieldStart; endRecord()
-            case 0x0D: line += 1; state = .afterCR; endRecord()
+            case 0x0A: line += 1; state = .fieldStart; endRecord(lastLine: line - 1)
+            case 0x0D: line += 1; state = .afterCR; endRecord(lastLine: line - 1)
             default: add(b); state = .unquoted
             }
         }
@@ -80,10 +90,10 @@ public enum CSVReferenceParser {
         case .quoted:
             if unclosed == nil { unclosed = quoteLine }
             unended = recordLine
-            endRecord()
+            endRecord(lastLine: line)
         default:
             unended = recordLine
-            endRecord()
+            endRecord(lastLine: line)
         }
         return (rows, unclosed, unended)
     }

@@ -101,6 +101,10 @@ public enum ExtractReader {
                                 ? "the line has \(r.count) cells and the header \(width) columns: the cells it lacks are unreadable, and the row leaves every indicator that needs them"
                                 : "the line has \(r.count) cells and the header \(width) columns: the cells beyond the header are ignored")
             }
+            if r.lastLine > r.line {
+                cells.issue(column: "(whole line)", value: "lines \(r.line)–\(r.lastLine)",
+                            problem: "a quoted cell holds a line break, so lines \(r.line) to \(r.lastLine) were read as one row: check a quote is not stray")
+            }
             batch.append(build(r, &cells))
             if !cells.issues.isEmpty {
                 for i in cells.issues { sink.note(i) }

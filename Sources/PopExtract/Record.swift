@@ -23,6 +23,8 @@ public struct Record: ~Copyable {
     public let line: Int
     /// A cell was cut at its size limit, or cells past the limit were dropped.
     public let truncated: Bool
+    /// The last line the record reaches: past `line` when a quoted cell holds a line break.
+    public let lastLine: Int
 
     /// A record over memory its source owns for the duration of one callback.
     ///
@@ -31,7 +33,7 @@ public struct Record: ~Copyable {
     /// holds `count` values, and that all of it stays valid and unchanged while the record is
     /// lent to the callback.
     public init(unsafeBase base: UnsafePointer<UInt8>, starts: UnsafePointer<Int32>, ends: UnsafePointer<Int32>,
-                kinds: UnsafePointer<CellKind>?, count: Int, line: Int, truncated: Bool) {
+                kinds: UnsafePointer<CellKind>?, count: Int, line: Int, truncated: Bool, lastLine: Int? = nil) {
         self.base = base
         self.starts = starts
         self.ends = ends
@@ -39,6 +41,7 @@ public struct Record: ~Copyable {
         self.count = count
         self.line = line
         self.truncated = truncated
+        self.lastLine = lastLine ?? line
     }
 
     /// What cell `i` holds; text for a cell the record does not have.

@@ -318,7 +318,7 @@ func lines(_ text: String) -> [Int] {
         var out: [String] = []
         let body: (borrowing Record) -> Bool = { r in
             out.append(CSVReferenceParser.Row(line: r.line, fields: (0..<r.count).map { i in r.withCell(i) { Array($0) } },
-                                              truncated: r.truncated).description)
+                                              truncated: r.truncated, lastLine: r.lastLine).description)
             return true
         }
         var parser = CSVParser()

@@ -61,3 +61,12 @@ status=$?
 set -e
 [[ $status -ne 0 ]] && grep -q "pop report" "$work/err" || { echo "e2e: without a terminal pop exited $status: $(cat "$work/err")" >&2; exit 1; }
 echo "e2e: no-terminal check passed"
+
+# A terminal that cannot place the cursor (TERM=dumb) gets a message pointing to pop report,
+# not a blank screen.
+tmux new-session -d -s "$session-dumb" -x 100 -y 30 "TERM=dumb POP_DB='$POP_DB' '$bin' 2>'$work/dumb2'; echo \"EXIT \$?\" > '$work/dumbexit'; sleep 30"
+for _ in $(seq 1 100); do [[ -s "$work/dumbexit" ]] && break; sleep 0.1; done
+tmux kill-session -t "$session-dumb" 2>/dev/null || true
+[[ "$(cat "$work/dumbexit" 2>/dev/null)" == "EXIT 1" ]] && grep -q "cannot place the cursor" "$work/dumb2" && grep -q "pop report" "$work/dumb2" \
+  || { echo "e2e: TERM=dumb: $(cat "$work/dumbexit" 2>/dev/null) $(cat "$work/dumb2" 2>/dev/null)" >&2; exit 1; }
+echo "e2e: TERM=dumb check passed"
