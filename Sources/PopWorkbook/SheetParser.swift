@@ -1,0 +1,286 @@
+/// The shared-string table a sheet's `t="s"` cells point into.
+struct SharedStringView {
+    let bytes: UnsafePointer<UInt8>
+    /// String i is bytes[offsets[i] ..< offsets[i + 1]]; `count + 1` entries.
+    let offsets: UnsafeBufferPointer<Int>
+    var count: Int { max(offsets.count - 1, 0) }
+}
+
+/// The worksheet grammar: `sheetData` / `row` / `c` with `v`, `is` (`t`, `r`, `rPh`) and `f`.
+/// Everything else (column widths, merged cells, extensions) is skipped.
+struct SheetParser: XMLHandler {
+    /// Excel holds at most 32,767 characters in a cell; past 1 MB the file is not Excel's.
+    static let maxCellBytes = 1 << 20
+    /// A row's cells together (each cell may be rewritten, so this is not 16,384 × 1 MB).
+    static let maxRowBytes = 64 << 20
+    /// Excel's last row is 1,048,576; larger numbers are accepted up to this.
+    static let maxRowNumber = 1 << 30
+
+    enum CellType { case number, shared, inline, formulaText, boolean, error, date }
+
+    private(set) var collectsText = false
+    var paused = false
+    /// `</sheetData>` was read: nothing after it matters.
+    private(set) var finished = false
+
+    let cells: RowCells
+    var bytes = ByteBuffer(capacity: 1 << 16)
+    let shared: SharedStringView
+
+    private var depth = 0
+    private var rootClosed = false
+    private var inSheetData = false
+    private(set) var inRow = false
+    private(set) var inCell = false
+    private var inValue = false
+    private var inInline = false
+    private var textDepth = 0
+    private var phoneticDepth = 0
+
+    /// The current row's number, or the last row's between rows.
+    private(set) var rowNumber = 0
+    private(set) var column = -1
+    private var cellType = CellType.number
+    private var cellStart = 0
+    private(set) var width = 0
+    /// 1 + the largest column written in this row (blank or not): the slots to clear.
+    private var touched = 0
+
+    init(cells: RowCells, shared: SharedStringView) {
+        self.cells = cells
+        self.shared = shared
+    }
+
+    /// The row just completed, for the callback.
+    func row() -> SheetRow {
+        SheetRow(number: rowNumber, width: width, kinds: cells.kinds, starts: cells.starts, lengths: cells.lengths,
+                 rowBytes: bytes.base, sharedBytes: shared.bytes)
+    }
+
+    /// Readies the slots for the next row, after the callback has seen this one.
+    mutating func clearRow() {
+        // SAFETY: touched <= RowCells.maxColumns, the slots' capacity.
+        assert(touched <= RowCells.maxColumns)
+        if touched > 0 { cells.kinds.update(repeating: CellKind.blank.rawValue, count: touched) }
+        touched = 0
+        width = 0
+        bytes.count = 0
+        paused = false
+    }
+
+    /// Checks that the part ended where a sheet may end.
+    func finish() throws(PartFault) {
+        if finished || (rootClosed && !inSheetData) { return }
+        throw PartFault("the sheet's XML ends early: the file is damaged or was cut off")
+    }
+
+    private mutating func updateCollecting() {
+        collectsText = inCell && (inValue || (inInline && textDepth > 0 && phoneticDepth == 0))
+    }
+
+    mutating func startElement(_ tag: XMLTag) throws(PartFault) {
+        depth += 1
+        let name = tag.name
+        if inCell {
+            if XMLBytes.equals(name, "v") { inValue = true }
+            else if XMLBytes.equals(name, "t") { if inInline { textDepth += 1 } }
+            else if XMLBytes.equals(name, "is") { inInline = true }
+            else if XMLBytes.equals(name, "rPh") { if inInline { phoneticDepth += 1 } }
+            else if XMLBytes.equals(name, "c") || XMLBytes.equals(name, "row") { throw PartFault("the sheet's XML has a cell or row inside a cell") }
+            updateCollecting()
+        } else if XMLBytes.equals(name, "c") {
+            guard inRow else {
+                if inSheetData { throw PartFault("the sheet's XML has a cell outside any row") }
+                return
+            }
+            try startCell(tag)
+        } else if XMLBytes.equals(name, "row") {
+            guard inSheetData else { return }
+            guard !inRow else { throw PartFault("the sheet's XML has a row inside a row") }
+            try startRow(tag)
+        } else if XMLBytes.equals(name, "sheetData"), depth == 2 {
+            inSheetData = true
+        }
+    }
+
+    mutating func endElement(_ name: UnsafeRawBufferPointer) throws(PartFault) {
+        depth -= 1
+        if depth == 0 { rootClosed = true }
+        if inCell {
+            if XMLBytes.equals(name, "v") { inValue = false }
+            else if XMLBytes.equals(name, "t") { if textDepth > 0 { textDepth -= 1 } }
+            else if XMLBytes.equals(name, "is") { inInline = false }
+            else if XMLBytes.equals(name, "rPh") { if phoneticDepth > 0 { phoneticDepth -= 1 } }
+            else if XMLBytes.equals(name, "c") { try endCell() }
+            updateCollecting()
+        } else if inRow, XMLBytes.equals(name, "row") {
+            inRow = false
+            paused = true
+        } else if inSheetData, XMLBytes.equals(name, "sheetData") {
+            guard !inRow else { throw PartFault("the sheet's XML closes its data inside a row") }
+            inSheetData = false
+            finished = true
+            paused = true
+        }
+    }
+
+    mutating func text(_ raw: UnsafeRawBufferPointer, escaped: Bool) throws(PartFault) {
+        if escaped {
+            try XMLBytes.appendDecoded(raw, to: &bytes)
+        } else if let base = raw.baseAddress {
+            bytes.append(base.assumingMemoryBound(to: UInt8.self), raw.count)
+        }
+        if bytes.count - cellStart > SheetParser.maxCellBytes { throw PartFault("a cell holds more than 1 MB of text") }
+        if bytes.count > SheetParser.maxRowBytes { throw PartFault("a row holds more than 64 MB of text") }
+    }
+
+    // MARK: Rows and cells
+
+    private mutating func startRow(_ tag: XMLTag) throws(PartFault) {
+        var number = rowNumber + 1
+        try tag.forEachAttribute { name, value throws(PartFault) in
+            if XMLBytes.equals(name, "r") {
+                guard let n = SheetParser.decimal(value), n >= 1, n <= SheetParser.maxRowNumber else {
+                    throw PartFault("a row's number (r=\"\(String(decoding: value, as: UTF8.self))\") is not a row number")
+                }
+                number = n
+            }
+        }
+        rowNumber = number
+        inRow = true
+        column = -1
+    }
+
+    private mutating func startCell(_ tag: XMLTag) throws(PartFault) {
+        var next = column + 1
+        var type = CellType.number
+        try tag.forEachAttribute { name, value throws(PartFault) in
+            if XMLBytes.equals(name, "r") {
+                guard let c = SheetParser.referenceColumn(value) else {
+                    throw PartFault("a cell's reference (r=\"\(String(decoding: value, as: UTF8.self))\") names no cell Excel has")
+                }
+                next = c
+            } else if XMLBytes.equals(name, "t") {
+                type = try SheetParser.cellType(value)
+            }
+        }
+        guard next < RowCells.maxColumns else { throw PartFault("a cell lies beyond column XFD, Excel's last") }
+        column = next
+        cellType = type
+        cellStart = bytes.count
+        inCell = true
+        inValue = false
+        inInline = false
+        textDepth = 0
+        phoneticDepth = 0
+        updateCollecting()
+    }
+
+    private mutating func endCell() throws(PartFault) {
+        inCell = false
+        inValue = false
+        inInline = false
+        textDepth = 0
+        phoneticDepth = 0
+        var kind = CellKind.blank
+        var start = cellStart
+        var length = bytes.count - cellStart
+        var flag: UInt8 = 0
+        if length > 0 {
+            switch cellType {
+            case .number:
+                kind = .number
+            case .date:
+                kind = .text
+            case .error:
+                kind = .error
+            case .inline, .formulaText:
+                // SAFETY: cellStart ..< bytes.count are this cell's bytes, in the row's buffer.
+                assert(cellStart + length <= bytes.count)
+                length = XMLBytes.decodeExcelEscapes(bytes.base + cellStart, length)
+                bytes.count = cellStart + length
+                kind = length > 0 ? .text : .blank
+            case .boolean:
+                let value = try SheetParser.boolean(bytes.bytes(from: cellStart))
+                bytes.count = cellStart
+                bytes.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+                length = 1
+                kind = .boolean
+            case .shared:
+                guard let index = SheetParser.decimal(SheetParser.trimmed(bytes.bytes(from: cellStart))), index < shared.count else {
+                    throw PartFault("a shared-string cell points to no shared string (\(String(decoding: bytes.bytes(from: cellStart), as: UTF8.self)))")
+                }
+                bytes.count = cellStart
+                start = shared.offsets[index]
+                length = shared.offsets[index + 1] - start
+                flag = RowCells.sharedFlag
+                kind = length > 0 ? .text : .blank
+            }
+        }
+        // SAFETY: column < RowCells.maxColumns (checked when the cell started).
+        assert(column >= 0 && column < RowCells.maxColumns)
+        cells.kinds[column] = kind.rawValue | (kind == .blank ? 0 : flag)
+        cells.starts[column] = start
+        cells.lengths[column] = Int32(length)
+        if column >= touched { touched = column + 1 }
+        if kind != .blank, column >= width { width = column + 1 }
+    }
+
+    // MARK: Attribute values
+
+    /// A run of ASCII digits as a number; nil when empty, not all digits, or over ten digits.
+    static func decimal(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 10 else { return nil }
+        var n = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
+    }
+
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, XMLBytes.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, XMLBytes.isSpace(bytes[upper - 1]) { upper -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
+    }
+
+    /// The 0-based column of a reference such as `AB12` (the row part is not needed).
+    static func referenceColumn(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var n = 0
+        var letters = 0
+        var digits = false
+        for b in bytes {
+            let upper = b & ~0x20
+            if upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") {
+                guard letters < 3, !digits else { return nil }
+                n = n * 26 + Int(upper - UInt8(ascii: "A")) + 1
+                letters += 1
+            } else {
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), letters > 0 else { return nil }
+                digits = true
+            }
+        }
+        return letters > 0 ? n - 1 : nil
+    }
+
+    static func cellType(_ value: UnsafeRawBufferPointer) throws(PartFault) -> CellType {
+        if XMLBytes.equals(value, "s") { return .shared }
+        if XMLBytes.equals(value, "n") { return .number }
+        if XMLBytes.equals(value, "str") { return .formulaText }
+        if XMLBytes.equals(value, "inlineStr") { return .inline }
+        if XMLBytes.equals(value, "b") { return .boolean }
+        if XMLBytes.equals(value, "e") { return .error }
+        if XMLBytes.equals(value, "d") { return .date }
+        throw PartFault("a cell has a type (t=\"\(String(decoding: value, as: UTF8.self))\") Excel does not write")
+    }
+
+    static func boolean(_ value: UnsafeRawBufferPointer) throws(PartFault) -> Bool {
+        let v = trimmed(value)
+        if XMLBytes.equals(v, "1") || XMLBytes.equals(v, "true") { return true }
+        if XMLBytes.equals(v, "0") || XMLBytes.equals(v, "false") { return false }
+        throw PartFault("a true/false cell holds \(String(decoding: value, as: UTF8.self))")
+    }
+}
