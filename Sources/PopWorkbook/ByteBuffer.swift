@@ -64,7 +64,13 @@ struct ByteBuffer {
         reserve(n)
         // SAFETY: reserve(n) made count + n <= capacity; the source holds n bytes (the caller's range).
         assert(count + n <= capacity)
-        (base + count).update(from: p, count: n)
+        let to = base + count
+        if n <= 16 {
+            // Most cell values are a few bytes: a loop beats the call to memmove.
+            for i in 0..<n { to[i] = p[i] }
+        } else {
+            to.update(from: p, count: n)
+        }
         count += n
     }
 

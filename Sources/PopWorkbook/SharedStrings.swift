@@ -97,13 +97,11 @@ struct PartElements: XMLHandler {
     mutating func startElement(_ tag: XMLTag) throws(PartFault) {
         depth += 1
         var attributes: [String: String] = [:]
-        var scratch = self.scratch
-        try tag.forEachAttribute { name, value throws(PartFault) in
+        for attribute in tag.attributes {
             scratch.count = 0
-            try XMLBytes.appendDecoded(value, to: &scratch)
-            attributes[String(decoding: name, as: UTF8.self)] = String(decoding: scratch.bytes(), as: UTF8.self)
+            try XMLBytes.appendDecoded(attribute.value, to: &scratch)
+            attributes[String(decoding: attribute.name, as: UTF8.self)] = String(decoding: scratch.bytes(), as: UTF8.self)
         }
-        self.scratch = scratch
         elements.append(Element(name: String(decoding: tag.name, as: UTF8.self), depth: depth, attributes: attributes))
     }
 
@@ -123,7 +121,8 @@ struct PartElements: XMLHandler {
         var handler = PartElements()
         let result: Result<Void, PartFault> = bytes.withUnsafeBytes { raw in
             do throws(PartFault) {
-                _ = try XMLScanner.scan(UnsafeRawBufferPointer(rebasing: raw[skip...]), final: true, into: &handler)
+                var scanner = XMLScanner()
+                _ = try scanner.scan(UnsafeRawBufferPointer(rebasing: raw[skip...]), final: true, into: &handler)
                 return .success(())
             } catch {
                 return .failure(error)

@@ -78,49 +78,70 @@ struct SheetParser: XMLHandler {
         collectsText = inCell && (inValue || (inInline && textDepth > 0 && phoneticDepth == 0))
     }
 
+    /// Element names are told apart by length first, then by their bytes: this runs for every
+    /// tag of the sheet.
     mutating func startElement(_ tag: XMLTag) throws(PartFault) {
         depth += 1
         let name = tag.name
-        if inCell {
-            if XMLBytes.equals(name, "v") { inValue = true }
-            else if XMLBytes.equals(name, "t") { if inInline { textDepth += 1 } }
-            else if XMLBytes.equals(name, "is") { inInline = true }
-            else if XMLBytes.equals(name, "rPh") { if inInline { phoneticDepth += 1 } }
-            else if XMLBytes.equals(name, "c") || XMLBytes.equals(name, "row") { throw PartFault("the sheet's XML has a cell or row inside a cell") }
-            updateCollecting()
-        } else if XMLBytes.equals(name, "c") {
-            guard inRow else {
-                if inSheetData { throw PartFault("the sheet's XML has a cell outside any row") }
-                return
+        switch name.count {
+        case 1:
+            let b = name[0]
+            if inCell {
+                if b == UInt8(ascii: "v") { inValue = true; updateCollecting() }
+                else if b == UInt8(ascii: "t") { if inInline { textDepth += 1; updateCollecting() } }
+                else if b == UInt8(ascii: "c") { throw PartFault("the sheet's XML has a cell inside a cell") }
+            } else if b == UInt8(ascii: "c") {
+                guard inRow else {
+                    if inSheetData { throw PartFault("the sheet's XML has a cell outside any row") }
+                    return
+                }
+                try startCell(tag)
             }
-            try startCell(tag)
-        } else if XMLBytes.equals(name, "row") {
-            guard inSheetData else { return }
-            guard !inRow else { throw PartFault("the sheet's XML has a row inside a row") }
-            try startRow(tag)
-        } else if XMLBytes.equals(name, "sheetData"), depth == 2 {
-            inSheetData = true
+        case 2:
+            if inCell, XMLBytes.equals(name, "is") { inInline = true; updateCollecting() }
+        case 3:
+            if inCell {
+                if XMLBytes.equals(name, "rPh") { if inInline { phoneticDepth += 1; updateCollecting() } }
+                else if XMLBytes.equals(name, "row") { throw PartFault("the sheet's XML has a row inside a cell") }
+            } else if XMLBytes.equals(name, "row"), inSheetData {
+                guard !inRow else { throw PartFault("the sheet's XML has a row inside a row") }
+                try startRow(tag)
+            }
+        case 9:
+            if depth == 2, XMLBytes.equals(name, "sheetData") { inSheetData = true }
+        default:
+            break
         }
     }
 
     mutating func endElement(_ name: UnsafeRawBufferPointer) throws(PartFault) {
         depth -= 1
         if depth == 0 { rootClosed = true }
-        if inCell {
-            if XMLBytes.equals(name, "v") { inValue = false }
-            else if XMLBytes.equals(name, "t") { if textDepth > 0 { textDepth -= 1 } }
-            else if XMLBytes.equals(name, "is") { inInline = false }
-            else if XMLBytes.equals(name, "rPh") { if phoneticDepth > 0 { phoneticDepth -= 1 } }
-            else if XMLBytes.equals(name, "c") { try endCell() }
-            updateCollecting()
-        } else if inRow, XMLBytes.equals(name, "row") {
-            inRow = false
-            paused = true
-        } else if inSheetData, XMLBytes.equals(name, "sheetData") {
-            guard !inRow else { throw PartFault("the sheet's XML closes its data inside a row") }
-            inSheetData = false
-            finished = true
-            paused = true
+        switch name.count {
+        case 1:
+            guard inCell else { return }
+            let b = name[0]
+            if b == UInt8(ascii: "v") { inValue = false; updateCollecting() }
+            else if b == UInt8(ascii: "c") { try endCell() }
+            else if b == UInt8(ascii: "t") { if textDepth > 0 { textDepth -= 1; updateCollecting() } }
+        case 2:
+            if inCell, XMLBytes.equals(name, "is") { inInline = false; updateCollecting() }
+        case 3:
+            if inCell {
+                if XMLBytes.equals(name, "rPh") { if phoneticDepth > 0 { phoneticDepth -= 1; updateCollecting() } }
+            } else if inRow, XMLBytes.equals(name, "row") {
+                inRow = false
+                paused = true
+            }
+        case 9:
+            if inSheetData, XMLBytes.equals(name, "sheetData") {
+                guard !inRow else { throw PartFault("the sheet's XML closes its data inside a row") }
+                inSheetData = false
+                finished = true
+                paused = true
+            }
+        default:
+            break
         }
     }
 
@@ -134,11 +155,103 @@ struct SheetParser: XMLHandler {
         if bytes.count > SheetParser.maxRowBytes { throw PartFault("a row holds more than 64 MB of text") }
     }
 
+    // MARK: The common cells in one step
+
+    /// Reads a whole cell of the shapes nearly every sheet is made of, `<c …/>`,
+    /// `<c …><v>…</v></c>` and `<c …><is><t>…</t></is></c>`, without an event per tag. Any
+    /// other shape, or a cell the buffer does not hold whole, is left to the general path
+    /// (which reads the same cell the same way, only slower).
+    mutating func shortcut(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) throws(PartFault) -> UnsafePointer<UInt8>? {
+        // SAFETY: every read is at an address checked to be < end; p is the buffer's '<'.
+        guard inRow, !inCell, end - p > 3, p[1] == UInt8(ascii: "c") else { return nil }
+        var q = p + 2
+        guard XMLBytes.isSpace(q.pointee) || q.pointee == UInt8(ascii: ">") || q.pointee == UInt8(ascii: "/") else { return nil }
+        var next = column + 1
+        var type = CellType.number
+        var empty = false
+        while true {
+            while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
+            guard q < end else { return nil }
+            let b = q.pointee
+            if b == UInt8(ascii: ">") { q += 1; break }
+            if b == UInt8(ascii: "/") {
+                guard q + 1 < end, q[1] == UInt8(ascii: ">") else { return nil }
+                q += 2
+                empty = true
+                break
+            }
+            let nameStart = q
+            while q < end, q.pointee > UInt8(ascii: ">") { q += 1 }
+            // A prefixed name, spaces around '=', or the buffer's end: the general path.
+            guard q < end, q.pointee == UInt8(ascii: "="), q > nameStart, q + 1 < end else { return nil }
+            let quote = q[1]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            let valueStart = q + 2
+            guard let valueEnd = XMLBytes.find(quote, valueStart, end) else { return nil }
+            if q - nameStart == 1 {
+                let value = UnsafeRawBufferPointer(start: valueStart, count: valueEnd - valueStart)
+                if nameStart.pointee == UInt8(ascii: "r") {
+                    guard let c = SheetParser.referenceColumn(value) else { return nil }
+                    next = c
+                } else if nameStart.pointee == UInt8(ascii: "t") {
+                    type = try SheetParser.cellType(value)
+                }
+            }
+            q = valueEnd + 1
+        }
+        guard next < RowCells.maxColumns else { return nil }
+        var text: UnsafePointer<UInt8>?
+        var textEnd = q
+        var escaped = false
+        var after = q
+        if !empty {
+            let closing: StaticString
+            if XMLBytes.hasPrefix("<v>", q, end) {
+                text = q + 3
+                closing = "</v></c>"
+            } else if XMLBytes.hasPrefix("<is><t>", q, end) {
+                text = q + 7
+                closing = "</t></is></c>"
+            } else if XMLBytes.hasPrefix("</c>", q, end) {
+                closing = "</c>"
+            } else {
+                return nil
+            }
+            if let from = text {
+                var t = from
+                while t < end {
+                    let b = t.pointee
+                    if b == UInt8(ascii: "<") { break }
+                    if b == UInt8(ascii: "&") { escaped = true }
+                    t += 1
+                }
+                textEnd = t
+            }
+            guard XMLBytes.hasPrefix(closing, textEnd, end) else { return nil }
+            after = textEnd + closing.utf8CodeUnitCount
+        }
+        column = next
+        cellType = type
+        cellStart = bytes.count
+        if let text, textEnd > text {
+            if textEnd - text > SheetParser.maxCellBytes { throw PartFault("a cell holds more than 1 MB of text") }
+            if escaped {
+                try XMLBytes.appendDecoded(UnsafeRawBufferPointer(start: text, count: textEnd - text), to: &bytes)
+            } else {
+                bytes.append(text, textEnd - text)
+            }
+            if bytes.count > SheetParser.maxRowBytes { throw PartFault("a row holds more than 64 MB of text") }
+        }
+        try endCell()
+        return after
+    }
+
     // MARK: Rows and cells
 
     private mutating func startRow(_ tag: XMLTag) throws(PartFault) {
         var number = rowNumber + 1
-        try tag.forEachAttribute { name, value throws(PartFault) in
+        for attribute in tag.attributes {
+            let (name, value) = (attribute.name, attribute.value)
             if XMLBytes.equals(name, "r") {
                 guard let n = SheetParser.decimal(value), n >= 1, n <= SheetParser.maxRowNumber else {
                     throw PartFault("a row's number (r=\"\(String(decoding: value, as: UTF8.self))\") is not a row number")
@@ -154,13 +267,15 @@ struct SheetParser: XMLHandler {
     private mutating func startCell(_ tag: XMLTag) throws(PartFault) {
         var next = column + 1
         var type = CellType.number
-        try tag.forEachAttribute { name, value throws(PartFault) in
-            if XMLBytes.equals(name, "r") {
+        for attribute in tag.attributes {
+            let (name, value) = (attribute.name, attribute.value)
+            guard name.count == 1 else { continue }
+            if name[0] == UInt8(ascii: "r") {
                 guard let c = SheetParser.referenceColumn(value) else {
                     throw PartFault("a cell's reference (r=\"\(String(decoding: value, as: UTF8.self))\") names no cell Excel has")
                 }
                 next = c
-            } else if XMLBytes.equals(name, "t") {
+            } else if name[0] == UInt8(ascii: "t") {
                 type = try SheetParser.cellType(value)
             }
         }
@@ -229,12 +344,16 @@ struct SheetParser: XMLHandler {
     // MARK: Attribute values
 
     /// A run of ASCII digits as a number; nil when empty, not all digits, or over ten digits.
+    @inline(__always)
     static func decimal(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        guard !bytes.isEmpty, bytes.count <= 10 else { return nil }
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count <= 10 else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
         var n = 0
-        for b in bytes {
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        // SAFETY: i < bytes.count.
+        for i in 0..<bytes.count {
+            let d = p[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            n = n &* 10 &+ Int(d)
         }
         return n
     }
@@ -248,22 +367,26 @@ struct SheetParser: XMLHandler {
     }
 
     /// The 0-based column of a reference such as `AB12` (the row part is not needed).
+    @inline(__always)
     static func referenceColumn(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let count = bytes.count
         var n = 0
-        var letters = 0
-        var digits = false
-        for b in bytes {
-            let upper = b & ~0x20
-            if upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") {
-                guard letters < 3, !digits else { return nil }
-                n = n * 26 + Int(upper - UInt8(ascii: "A")) + 1
-                letters += 1
-            } else {
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), letters > 0 else { return nil }
-                digits = true
-            }
+        var i = 0
+        // SAFETY: every index read is < count.
+        while i < count, i < 4 {
+            let letter = (p[i] & ~0x20) &- UInt8(ascii: "A")
+            guard letter < 26 else { break }
+            n = n * 26 + Int(letter) + 1
+            i += 1
         }
-        return letters > 0 ? n - 1 : nil
+        guard i > 0, i <= 3 else { return nil }
+        while i < count {
+            guard p[i] &- UInt8(ascii: "0") < 10 else { return nil }
+            i += 1
+        }
+        return n - 1
     }
 
     static func cellType(_ value: UnsafeRawBufferPointer) throws(PartFault) -> CellType {

@@ -36,6 +36,10 @@ public final class WorkbookReader {
     static let maxSmallPartBytes = 64 << 20
     /// How much inflated XML each step hands to the scanner.
     static let chunkSize = 1 << 16
+    /// Sheets from this size on inflate on a second thread (below it, starting one costs more
+    /// than it saves), in larger chunks so the two threads hand over less often.
+    static let pipeThreshold: Int64 = 4 << 20
+    static let pipeChunkSize = 1 << 18
 
     /// Opens the workbook at `path`.
     ///
@@ -107,6 +111,12 @@ public final class WorkbookReader {
     /// known) for a missing part, malformed XML or a sheet that ends early; an error `body`
     /// throws passes through unchanged.
     public func readRows(of sheet: SheetInfo, _ body: (borrowing SheetRow) throws -> Bool) throws {
+        try readRows(of: sheet, pipeFrom: WorkbookReader.pipeThreshold, body)
+    }
+
+    /// `readRows`, inflating on a second thread for parts of `pipeFrom` bytes or more (tests
+    /// set it to 0 to run the pipe on small sheets).
+    func readRows(of sheet: SheetInfo, pipeFrom: Int64, _ body: (borrowing SheetRow) throws -> Bool) throws {
         guard let entry = zip.entry(sheet.part) else {
             throw WorkbookError(file: fileName, sheet: sheet.name, message: "the sheet's part (\(sheet.part)) is missing from the workbook")
         }
@@ -115,7 +125,7 @@ public final class WorkbookReader {
             let view = SharedStringView(bytes: sharedStrings.text.base, offsets: offsets)
             var parser = SheetParser(cells: cells, shared: view)
             do {
-                try read(entry, into: &parser, body)
+                try read(entry, into: &parser, pipeFrom: pipeFrom, body)
             } catch let failure as CallbackFailure {
                 throw failure.error
             } catch is StopReading {
@@ -128,7 +138,7 @@ public final class WorkbookReader {
         }
     }
 
-    private func read(_ entry: ZipEntry, into parser: inout SheetParser, _ body: (borrowing SheetRow) throws -> Bool) throws {
+    private func read(_ entry: ZipEntry, into parser: inout SheetParser, pipeFrom: Int64, _ body: (borrowing SheetRow) throws -> Bool) throws {
         var feeder = ChunkFeeder()
         func resume(_ parser: inout SheetParser) throws -> Bool {
             if parser.finished { return false }
@@ -137,9 +147,14 @@ public final class WorkbookReader {
             parser.clearRow()
             return keepGoing
         }
-        try zip.stream(entry, chunkSize: WorkbookReader.chunkSize, checkCRC: false) { data in
+        func consume(_ data: Data) throws {
             let keepGoing = try data.withUnsafeBytes { try feeder.feed($0, final: false, into: &parser, resume: resume) }
             if !keepGoing { throw StopReading() }
+        }
+        if entry.uncompressedSize >= pipeFrom {
+            try ChunkPipe.stream(entry, of: zip, chunkSize: WorkbookReader.pipeChunkSize, consume)
+        } else {
+            try zip.stream(entry, chunkSize: WorkbookReader.chunkSize, checkCRC: false, consume)
         }
         if try feeder.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: &parser, resume: resume) {
             try parser.finish()

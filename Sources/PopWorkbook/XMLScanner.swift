@@ -13,49 +13,32 @@ protocol XMLHandler {
     var paused: Bool { get }
     mutating func startElement(_ tag: XMLTag) throws(PartFault)
     mutating func endElement(_ localName: UnsafeRawBufferPointer) throws(PartFault)
-    /// Text while `collectsText`: `raw` still holds entity references when `escaped`; a CDATA
-    /// section arrives with `escaped` false. An entity reference is never split across calls.
+    /// Text while `collectsText`. When `escaped`, `raw` may hold entity and character
+    /// references still to decode (never one split across calls); otherwise it is literal (it
+    /// holds no '&', or it is a CDATA section).
     mutating func text(_ raw: UnsafeRawBufferPointer, escaped: Bool) throws(PartFault)
+    /// Offered each '<' before the general path: a handler may read a whole construct it
+    /// knows (the sheet's common cell shapes) and return where it ends, or return nil to let
+    /// the scanner go on as usual. It must read nothing past `end`.
+    mutating func shortcut(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) throws(PartFault) -> UnsafePointer<UInt8>?
 }
 
-/// A start tag: its local name and the raw bytes of its attributes.
+extension XMLHandler {
+    @inline(__always)
+    mutating func shortcut(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) throws(PartFault) -> UnsafePointer<UInt8>? { nil }
+}
+
+/// One attribute: its local name and raw (still escaped) value.
+struct XMLAttribute {
+    var name: UnsafeRawBufferPointer
+    var value: UnsafeRawBufferPointer
+}
+
+/// A start tag: its local name and its attributes, valid only while the handler is called.
 struct XMLTag {
     let name: UnsafeRawBufferPointer
-    let attributes: UnsafeRawBufferPointer
+    let attributes: UnsafeBufferPointer<XMLAttribute>
     let selfClosing: Bool
-
-    /// Calls `body` with each attribute's local name and raw (still escaped) value.
-    func forEachAttribute(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws(PartFault) -> Void) throws(PartFault) {
-        guard let base = attributes.baseAddress else { return }
-        let start = base.assumingMemoryBound(to: UInt8.self)
-        let end = start + attributes.count
-        var p = start
-        while true {
-            while p < end, XMLBytes.isSpace(p.pointee) { p += 1 }
-            if p >= end { return }
-            let nameStart = p
-            while p < end, p.pointee != UInt8(ascii: "="), !XMLBytes.isSpace(p.pointee) { p += 1 }
-            let nameEnd = p
-            while p < end, XMLBytes.isSpace(p.pointee) { p += 1 }
-            guard p < end, p.pointee == UInt8(ascii: "="), nameEnd > nameStart else { throw PartFault("a tag's attributes are malformed") }
-            p += 1
-            while p < end, XMLBytes.isSpace(p.pointee) { p += 1 }
-            guard p < end, p.pointee == UInt8(ascii: "\"") || p.pointee == UInt8(ascii: "'") else {
-                throw PartFault("an attribute value is not quoted")
-            }
-            let quote = p.pointee
-            p += 1
-            let valueStart = p
-            while p < end, p.pointee != quote { p += 1 }
-            guard p < end else { throw PartFault("an attribute value is not closed") }
-            // SAFETY: nameStart..<nameEnd and valueStart..<p lie inside `attributes`, which the
-            // scanner cut from the buffer it was given; both are read before that buffer moves on.
-            assert(nameStart >= start && nameEnd <= end && valueStart >= start && p <= end)
-            try body(XMLBytes.localName(UnsafeRawBufferPointer(start: nameStart, count: nameEnd - nameStart)),
-                     UnsafeRawBufferPointer(start: valueStart, count: p - valueStart))
-            p += 1
-        }
-    }
 }
 
 /// A small pull scanner over XML bytes that may arrive in pieces.
@@ -63,128 +46,230 @@ struct XMLTag {
 /// It knows just enough XML for SpreadsheetML: start, end and empty tags with quoted
 /// attributes, text, entity and character references, CDATA, comments and processing
 /// instructions. A DOCTYPE (and so any ENTITY declaration) is refused, never expanded.
-enum XMLScanner {
+/// Each tag is read in one pass that finds its end and its attributes together.
+struct XMLScanner {
     /// The longest tag, comment, CDATA section or processing instruction held back whole while
     /// waiting for the rest of it; longer is refused rather than grown without end.
     static let maxMarkupBytes = 1 << 20
+
+    /// Where a tag's attributes are recorded; grows for a tag with many (bounded by the
+    /// tag's own size, itself bounded by maxMarkupBytes).
+    private var attributes: UnsafeMutablePointer<XMLAttribute>
+    private var attributeCapacity = 16
+    private let owner: AttributeStorage
+
+    init() {
+        owner = AttributeStorage(capacity: attributeCapacity)
+        attributes = owner.pointer
+    }
+
+    private enum TagScan { case complete(UnsafePointer<UInt8>), incomplete }
 
     /// Scans `buffer`, reporting to `handler`, and returns how many bytes it used. The unused
     /// tail (an unfinished tag, or a split entity reference in wanted text) must be offered
     /// again, with more bytes after it, on the next call. With `final` there are no more bytes:
     /// an unfinished construct is an error. Returns early when the handler pauses.
-    static func scan<H: XMLHandler>(_ buffer: UnsafeRawBufferPointer, final: Bool, into handler: inout H) throws(PartFault) -> Int {
+    mutating func scan<H: XMLHandler>(_ buffer: UnsafeRawBufferPointer, final: Bool, into handler: inout H) throws(PartFault) -> Int {
         guard let raw = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let start = raw.assumingMemoryBound(to: UInt8.self)
         let end = start + buffer.count
         var p = start
+        // SAFETY: every pointer read below is at an address checked to be < end, and p starts
+        // at the buffer's first byte; each range handed on lies between start and end.
         while p < end {
             if p.pointee != UInt8(ascii: "<") {
-                // SAFETY: memchr reads p..<end, inside the buffer.
-                assert(p >= start && p < end)
-                let lt = memchr(p, Int32(UInt8(ascii: "<")), end - p).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) }
-                let textEnd = lt ?? end
-                if handler.collectsText {
-                    var upTo = textEnd
-                    // An entity reference cut by the chunk's end waits for the rest of it.
-                    if lt == nil, !final, let amp = XMLBytes.unfinishedReference(p, end) { upTo = amp }
-                    if upTo > p {
-                        // SAFETY: p..<upTo lies inside the buffer (upTo <= end).
-                        assert(upTo <= end)
-                        try handler.text(UnsafeRawBufferPointer(start: p, count: upTo - p), escaped: true)
-                    }
-                    if upTo < textEnd { return upTo - start }
+                if !handler.collectsText {
+                    guard let lt = XMLBytes.find(UInt8(ascii: "<"), p, end) else { return buffer.count }
+                    p = lt
+                    continue
                 }
-                p = textEnd
+                // Wanted text: find its end, noting whether it holds a reference to decode.
+                var q = p
+                var escaped = false
+                let near = min(end, p + 64)
+                while q < near {
+                    let b = q.pointee
+                    if b == UInt8(ascii: "<") { break }
+                    if b == UInt8(ascii: "&") { escaped = true }
+                    q += 1
+                }
+                if q == near, q < end {
+                    q = XMLBytes.find(UInt8(ascii: "<"), q, end) ?? end
+                    escaped = true
+                }
+                var upTo = q
+                // An entity reference cut by the chunk's end waits for the rest of it.
+                if q == end, !final, escaped, let amp = XMLBytes.unfinishedReference(p, end) { upTo = amp }
+                assert(upTo <= end)
+                if upTo > p { try handler.text(UnsafeRawBufferPointer(start: p, count: upTo - p), escaped: escaped) }
+                if upTo < q || q == end { return upTo - start }
+                p = q
+                continue
+            }
+            if let after = try handler.shortcut(p, end) {
+                assert(after > p && after <= end)
+                p = after
+                if handler.paused { return p - start }
                 continue
             }
             // Markup at p: decide which kind from the bytes after '<'.
-            let available = end - p
-            guard available >= 2 else {
+            guard end - p >= 2 else {
                 if final { throw PartFault("the XML ends inside a tag") }
                 return p - start
             }
-            // SAFETY: available >= 2, so p[1] is inside the buffer.
-            assert(p + 1 < end)
-            switch p[1] {
-            case UInt8(ascii: "/"):
-                guard let close = XMLBytes.find(UInt8(ascii: ">"), p + 2, end) else {
+            let next = p[1]
+            if XMLBytes.isNameStart(next) {
+                switch try startTag(p, end, &handler) {
+                case .complete(let after):
+                    p = after
+                    if handler.paused { return p - start }
+                case .incomplete:
                     if final { throw PartFault("the XML ends inside a tag") }
-                    return try holdBack(p, start, end)
+                    return try XMLScanner.holdBack(p, start, end)
                 }
-                var nameEnd = close
-                while nameEnd > p + 2, XMLBytes.isSpace((nameEnd - 1).pointee) { nameEnd -= 1 }
-                // SAFETY: p+2 ... nameEnd lies between '<' and '>', inside the buffer.
-                assert(nameEnd >= p + 2 && nameEnd <= end)
-                try handler.endElement(XMLBytes.localName(UnsafeRawBufferPointer(start: p + 2, count: nameEnd - (p + 2))))
-                p = close + 1
-                if handler.paused { return p - start }
-            case UInt8(ascii: "?"):
+            } else if next == UInt8(ascii: "/") {
+                switch try endTag(p, end, &handler) {
+                case .complete(let after):
+                    p = after
+                    if handler.paused { return p - start }
+                case .incomplete:
+                    if final { throw PartFault("the XML ends inside a tag") }
+                    return try XMLScanner.holdBack(p, start, end)
+                }
+            } else if next == UInt8(ascii: "?") {
                 guard let close = XMLBytes.find("?>", p + 2, end) else {
                     if final { throw PartFault("the XML ends inside a processing instruction") }
-                    return try holdBack(p, start, end)
+                    return try XMLScanner.holdBack(p, start, end)
                 }
                 p = close + 2
-            case UInt8(ascii: "!"):
+            } else if next == UInt8(ascii: "!") {
                 if XMLBytes.hasPrefix("<!--", p, end) {
                     guard let close = XMLBytes.find("-->", p + 4, end) else {
                         if final { throw PartFault("the XML ends inside a comment") }
-                        return try holdBack(p, start, end)
+                        return try XMLScanner.holdBack(p, start, end)
                     }
                     p = close + 3
                 } else if XMLBytes.hasPrefix("<![CDATA[", p, end) {
                     guard let close = XMLBytes.find("]]>", p + 9, end) else {
                         if final { throw PartFault("the XML ends inside a CDATA section") }
-                        return try holdBack(p, start, end)
+                        return try XMLScanner.holdBack(p, start, end)
                     }
                     if handler.collectsText, close > p + 9 {
-                        // SAFETY: p+9 ..< close lies inside the buffer (close was found in it).
                         assert(close <= end)
                         try handler.text(UnsafeRawBufferPointer(start: p + 9, count: close - (p + 9)), escaped: false)
                     }
                     p = close + 3
-                } else if !final, available < 9, XMLBytes.couldStart(p, end) {
+                } else if !final, end - p < 9, XMLBytes.couldStart(p, end) {
                     // Too few bytes yet to tell a comment or CDATA from anything else.
-                    return try holdBack(p, start, end)
+                    return p - start
                 } else {
                     throw PartFault("the XML has a DOCTYPE or ENTITY declaration, which pop refuses to read")
                 }
-            default:
-                guard XMLBytes.isNameStart(p[1]) else { throw PartFault("the XML has a '<' that starts no tag") }
-                var q = p + 1
-                while q < end, XMLBytes.isNameByte(q.pointee) { q += 1 }
-                let nameEnd = q
-                // The tag's end is the first '>' outside a quoted attribute value.
-                var close: UnsafePointer<UInt8>?
-                while q < end {
-                    let b = q.pointee
-                    if b == UInt8(ascii: ">") { close = q; break }
-                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                        guard let quote = XMLBytes.find(b, q + 1, end) else { break }
-                        q = quote + 1
-                        continue
-                    }
-                    if b == UInt8(ascii: "<") { throw PartFault("the XML has a '<' inside a tag") }
-                    q += 1
-                }
-                guard let close else {
-                    if final { throw PartFault("the XML ends inside a tag") }
-                    return try holdBack(p, start, end)
-                }
-                let selfClosing = close > nameEnd && (close - 1).pointee == UInt8(ascii: "/")
-                let attributesEnd = selfClosing ? close - 1 : close
-                // SAFETY: p+1 ..< nameEnd and nameEnd ..< attributesEnd lie between '<' and '>',
-                // inside the buffer.
-                assert(nameEnd <= attributesEnd && attributesEnd <= end)
-                let tag = XMLTag(name: XMLBytes.localName(UnsafeRawBufferPointer(start: p + 1, count: nameEnd - (p + 1))),
-                                 attributes: UnsafeRawBufferPointer(start: nameEnd, count: attributesEnd - nameEnd),
-                                 selfClosing: selfClosing)
-                try handler.startElement(tag)
-                if selfClosing { try handler.endElement(tag.name) }
-                p = close + 1
-                if handler.paused { return p - start }
+            } else {
+                throw PartFault("the XML has a '<' that starts no tag")
             }
         }
         return buffer.count
+    }
+
+    /// Reads the start tag at p (`<name attr="value" ...>` or `.../>`) and reports it.
+    @inline(__always)
+    private mutating func startTag<H: XMLHandler>(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ handler: inout H) throws(PartFault) -> TagScan {
+        var q = p + 1
+        var local = q
+        while q < end {
+            let b = q.pointee
+            if b > UInt8(ascii: ">") { q += 1; continue }
+            if b == UInt8(ascii: ":") { q += 1; local = q; continue }
+            if !XMLBytes.isNameByte(b) { break }
+            q += 1
+        }
+        let nameEnd = q
+        var count = 0
+        var selfClosing = false
+        var close = q
+        while true {
+            while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
+            guard q < end else { return .incomplete }
+            let b = q.pointee
+            if b == UInt8(ascii: ">") { close = q; break }
+            if b == UInt8(ascii: "/") {
+                guard q + 1 < end else { return .incomplete }
+                guard q[1] == UInt8(ascii: ">") else { throw PartFault("a tag's attributes are malformed") }
+                selfClosing = true
+                close = q + 1
+                break
+            }
+            guard q > nameEnd, XMLBytes.isSpace((q - 1).pointee) || (q - 1).pointee == UInt8(ascii: "\"")
+                || (q - 1).pointee == UInt8(ascii: "'") else {
+                throw PartFault("a tag's attributes are malformed")
+            }
+            // An attribute: name, '=', quoted value.
+            let nameStart = q
+            var attributeLocal = q
+            while q < end {
+                let c = q.pointee
+                if c > UInt8(ascii: ">") { q += 1; continue }
+                if c == UInt8(ascii: ":") { q += 1; attributeLocal = q; continue }
+                if !XMLBytes.isNameByte(c) { break }
+                q += 1
+            }
+            let attributeEnd = q
+            while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
+            guard q < end else { return .incomplete }
+            guard q.pointee == UInt8(ascii: "="), attributeEnd > nameStart else { throw PartFault("a tag's attributes are malformed") }
+            q += 1
+            while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
+            guard q < end else { return .incomplete }
+            let quote = q.pointee
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw PartFault("an attribute value is not quoted") }
+            q += 1
+            let valueStart = q
+            guard let valueEnd = XMLBytes.find(quote, q, end) else { return .incomplete }
+            q = valueEnd + 1
+            if count == attributeCapacity { growAttributes() }
+            assert(count < attributeCapacity && valueEnd < end)
+            attributes[count] = XMLAttribute(
+                name: UnsafeRawBufferPointer(start: attributeLocal, count: attributeEnd - attributeLocal),
+                value: UnsafeRawBufferPointer(start: valueStart, count: valueEnd - valueStart))
+            count += 1
+        }
+        assert(nameEnd <= close && close < end)
+        let tag = XMLTag(name: UnsafeRawBufferPointer(start: local, count: nameEnd - local),
+                         attributes: UnsafeBufferPointer(start: attributes, count: count), selfClosing: selfClosing)
+        try handler.startElement(tag)
+        if selfClosing { try handler.endElement(tag.name) }
+        return .complete(close + 1)
+    }
+
+    /// Reads the end tag at p (`</name>`, space allowed before '>') and reports it.
+    @inline(__always)
+    private func endTag<H: XMLHandler>(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ handler: inout H) throws(PartFault) -> TagScan {
+        var q = p + 2
+        var local = q
+        while q < end {
+            let b = q.pointee
+            if b > UInt8(ascii: ">") { q += 1; continue }
+            if b == UInt8(ascii: ":") { q += 1; local = q; continue }
+            if !XMLBytes.isNameByte(b) { break }
+            q += 1
+        }
+        let nameEnd = q
+        while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
+        guard q < end else { return .incomplete }
+        guard q.pointee == UInt8(ascii: ">"), nameEnd > p + 2 else { throw PartFault("an end tag is malformed") }
+        assert(nameEnd < end)
+        try handler.endElement(UnsafeRawBufferPointer(start: local, count: nameEnd - local))
+        return .complete(q + 1)
+    }
+
+    private mutating func growAttributes() {
+        let grown = UnsafeMutablePointer<XMLAttribute>.allocate(capacity: attributeCapacity * 2)
+        // SAFETY: the old storage holds attributeCapacity initialised records; the new one twice that room.
+        grown.initialize(from: attributes, count: attributeCapacity)
+        owner.replace(with: grown)
+        attributes = grown
+        attributeCapacity *= 2
     }
 
     /// Leaves the unfinished construct at `p` for the next call, unless it is already too long.
@@ -192,6 +277,20 @@ enum XMLScanner {
         if end - p > maxMarkupBytes { throw PartFault("the XML has a tag, comment or CDATA section longer than 1 MB") }
         return p - start
     }
+}
+
+/// Owns the scanner's attribute records and frees them.
+final class AttributeStorage {
+    var pointer: UnsafeMutablePointer<XMLAttribute>
+
+    init(capacity: Int) { pointer = .allocate(capacity: capacity) }
+
+    func replace(with newPointer: UnsafeMutablePointer<XMLAttribute>) {
+        pointer.deallocate()
+        pointer = newPointer
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// Byte tests and searches shared by the scanner and the part readers.
@@ -207,27 +306,24 @@ enum XMLBytes {
     /// A byte that may continue a name: anything but space, '/', '>', '=', quotes and '<'.
     @inline(__always)
     static func isNameByte(_ b: UInt8) -> Bool {
-        !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+        b > UInt8(ascii: ">") || !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
             || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "<"))
     }
 
-    /// The part of a name after its namespace prefix.
-    @inline(__always)
-    static func localName(_ name: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        // Names are short: a backward walk beats a library call.
-        var i = name.count
-        while i > 0 {
-            if name[i - 1] == UInt8(ascii: ":") { return UnsafeRawBufferPointer(rebasing: name[i...]) }
-            i -= 1
-        }
-        return name
-    }
-
+    /// The first `byte` in from..<end. Most searches in a sheet end within a few bytes, where
+    /// a plain loop beats a library call; longer ones go to memchr.
     @inline(__always)
     static func find(_ byte: UInt8, _ from: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
-        guard from < end else { return nil }
-        // SAFETY: memchr reads from..<end, which the caller's buffer holds.
-        return memchr(from, Int32(byte), end - from).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+        var p = from
+        let near = min(end, from + 24)
+        // SAFETY: p < near <= end, inside the caller's buffer.
+        while p < near {
+            if p.pointee == byte { return p }
+            p += 1
+        }
+        guard p < end else { return nil }
+        // SAFETY: memchr reads p..<end, which the caller's buffer holds.
+        return memchr(p, Int32(byte), end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// The first occurrence of `needle` in from..<end.
@@ -259,11 +355,15 @@ enum XMLBytes {
             || (n < 9 && memcmp(p, StaticString("<![CDATA[").utf8Start, n) == 0)
     }
 
+    /// Whether `bytes` spell `s`. Names here are a few bytes: a loop beats memcmp's call.
+    @inline(__always)
     static func equals(_ bytes: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
-        guard bytes.count == s.utf8CodeUnitCount else { return false }
-        guard let base = bytes.baseAddress else { return true }
-        // SAFETY: both sides hold bytes.count bytes.
-        return memcmp(base, s.utf8Start, bytes.count) == 0
+        let n = s.utf8CodeUnitCount
+        guard bytes.count == n else { return false }
+        let other = s.utf8Start
+        // SAFETY: both sides hold n bytes.
+        for i in 0..<n where bytes[i] != other[i] { return false }
+        return true
     }
 
     /// The position of a '&' near the end of p..<end with no ';' after it: an entity reference

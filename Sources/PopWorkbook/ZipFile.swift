@@ -19,7 +19,9 @@ struct ZipEntry: Sendable {
 /// does not end inside the file (a damaged or cut-off workbook hangs it), and its directory
 /// scan steps back one byte at a time through a whole file that is not a zip. Reading the
 /// directory ourselves gives each part's exact byte range, so inflating can stop at its end.
-final class ZipFile {
+final class ZipFile: @unchecked Sendable {
+    // @unchecked: nothing changes after init, and pread takes its offset, so two threads may
+    // read parts at once.
     private let fd: Int32
     let size: Int64
     /// Parts by lower-cased name (OPC part names are case-insensitive); the first of two wins.
