@@ -19,6 +19,7 @@ final class PackageWriter {
         let fd = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw PartFault("cannot be created in \(folder.path): \(String(cString: strerror(errno)))") }
         let emptyZip: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        // SAFETY: write reads the array's own 22 bytes.
         let written = emptyZip.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
         close(fd)
         do {

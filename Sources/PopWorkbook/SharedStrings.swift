@@ -68,6 +68,7 @@ struct SharedStringsParser: XMLHandler {
         if escaped {
             try XMLBytes.appendDecoded(raw, to: &table.text)
         } else if let base = raw.baseAddress {
+            // SAFETY: raw's own bytes, read while the scanner's buffer holds them.
             table.text.append(base.assumingMemoryBound(to: UInt8.self), raw.count)
         }
         if table.text.count - itemStart > SheetParser.maxCellBytes { throw PartFault("a shared string holds more than 1 MB of text") }

@@ -149,6 +149,7 @@ struct SheetParser: XMLHandler {
         if escaped {
             try XMLBytes.appendDecoded(raw, to: &bytes)
         } else if let base = raw.baseAddress {
+            // SAFETY: raw's own bytes, read while the scanner's buffer holds them.
             bytes.append(base.assumingMemoryBound(to: UInt8.self), raw.count)
         }
         if bytes.count - cellStart > SheetParser.maxCellBytes { throw PartFault("a cell holds more than 1 MB of text") }
@@ -234,6 +235,7 @@ struct SheetParser: XMLHandler {
         cellType = type
         cellStart = bytes.count
         if let text, textEnd > text {
+            assert(textEnd <= end)
             if textEnd - text > SheetParser.maxCellBytes { throw PartFault("a cell holds more than 1 MB of text") }
             if escaped {
                 try XMLBytes.appendDecoded(UnsafeRawBufferPointer(start: text, count: textEnd - text), to: &bytes)

@@ -540,6 +540,7 @@ final class SpillFile {
 
     /// Appends `bytes`; they reach the file in pieces of about 256 KB.
     func write(_ bytes: UnsafeRawBufferPointer) throws(PartFault) {
+        // SAFETY: the caller's bytes, copied before this returns.
         if let base = bytes.baseAddress { pending.append(base.assumingMemoryBound(to: UInt8.self), bytes.count) }
         size += Int64(bytes.count)
         if pending.count >= 1 << 18 { try flush() }

@@ -175,6 +175,9 @@ struct XMLScanner {
     /// Reads the start tag at p (`<name attr="value" ...>` or `.../>`) and reports it.
     @inline(__always)
     private mutating func startTag<H: XMLHandler>(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ handler: inout H) throws(PartFault) -> TagScan {
+        // SAFETY: p + 1 < end (the caller checked two bytes); every later read is at q < end,
+        // and the ranges recorded lie between p and the '>' found before end.
+        assert(p + 1 < end)
         var q = p + 1
         var local = q
         while q < end {
@@ -228,6 +231,7 @@ struct XMLScanner {
             guard let valueEnd = XMLBytes.find(quote, q, end) else { return .incomplete }
             q = valueEnd + 1
             if count == attributeCapacity { growAttributes() }
+            // SAFETY: count < attributeCapacity after growing; the record's ranges lie before valueEnd < end.
             assert(count < attributeCapacity && valueEnd < end)
             attributes[count] = XMLAttribute(
                 name: UnsafeRawBufferPointer(start: attributeLocal, count: attributeEnd - attributeLocal),
@@ -245,6 +249,8 @@ struct XMLScanner {
     /// Reads the end tag at p (`</name>`, space allowed before '>') and reports it.
     @inline(__always)
     private func endTag<H: XMLHandler>(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ handler: inout H) throws(PartFault) -> TagScan {
+        // SAFETY: p + 2 <= end (the caller checked two bytes); every read is at q < end.
+        assert(p + 2 <= end)
         var q = p + 2
         var local = q
         while q < end {
@@ -370,6 +376,8 @@ enum XMLBytes {
     /// cut by the chunk's end.
     static func unfinishedReference(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
         // References are short: only the last dozen bytes can hold an unfinished one.
+        // SAFETY: reads q - 1 for q from end down to floor + 1, all inside p..<end.
+        assert(p <= end)
         var q = end
         let floor = max(p, end - 12)
         while q > floor {
@@ -383,6 +391,7 @@ enum XMLBytes {
 
     /// Appends `raw` to `out` with entity and character references decoded.
     static func appendDecoded(_ raw: UnsafeRawBufferPointer, to out: inout ByteBuffer) throws(PartFault) {
+        // SAFETY: p, amp and semi stay inside start..<end, the bytes of `raw`.
         guard let base = raw.baseAddress, !raw.isEmpty else { return }
         let start = base.assumingMemoryBound(to: UInt8.self)
         let end = start + raw.count
