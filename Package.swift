@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "PopCalendar"),
         // Reads and writes .xlsx: a streaming sheet reader and a writer for exports and fixtures.
         .target(name: "PopWorkbook", dependencies: ["PopCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Times the workbook reader and writes sample workbooks (benchmarks/workbook_read.py).
+        .executableTarget(name: "WorkbookBench", dependencies: ["PopWorkbook", "PopCalendar"], path: "benchmarks/WorkbookBench"),
         // Record sources (CSV), Annex A lists, headers and codes, typed rows, data quality.
         .target(name: "PopExtract", dependencies: ["PopCalendar"]),
         // The indicator catalogue (one declaration per indicator), engine, targets and

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Checks that other readers open what pop's XLSXWriter writes: openpyxl (as Excel-like
+software sees the file: values, number formats, frozen panes, hidden sheets) and
+python-calamine (a second, independent reader).
+
+    python3 -m pip install openpyxl python-calamine
+    python3 benchmarks/workbook_check.py
+
+Builds the release WorkbookBench, has it write `WorkbookBench sample` (every kind of cell),
+and exits non-zero, naming the cell, on any difference.
+"""
+import datetime
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, ".build", "release", "WorkbookBench")
+
+TEXT = "Zoë, \"quoted\"\nChildren’s <Services> & 東京 😀"
+# (kind, value openpyxl reads, number format, value calamine reads). openpyxl cannot hold a
+# control character, so it keeps Excel's own escape for one (Excel and calamine decode it);
+# python-calamine gives an error cell as "".
+EXPECTED = [
+    ("text", TEXT, "General", TEXT),
+    ("control", "bell_x0007_end", "General", "bell\x07end"),
+    ("lookalike", "_x0041_", "General", "_x0041_"),
+    ("integer", 9212044, "0", 9212044.0),
+    ("decimal", -2.25, "0.0", -2.25),
+    ("percent", 0.711, "0.0%", 0.711),
+    ("small", 0.00001, "General", 0.00001),
+    ("date", datetime.datetime(2019, 1, 31), "dd/mm/yyyy", datetime.date(2019, 1, 31)),
+    ("true", True, "General", True),
+    ("false", False, "General", False),
+    ("error", "#N/A", "General", ""),
+    ("blank", None, "General", ""),
+]
+
+
+def fail(message):
+    print("workbook_check: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def main():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "WorkbookBench"], cwd=ROOT, check=True,
+                   stdout=sys.stderr)
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "sample.xlsx")
+    subprocess.run([BENCH, "sample", path], check=True)
+    if os.stat(path).st_mode & 0o777 != 0o600:
+        fail(f"the file is {oct(os.stat(path).st_mode & 0o777)}, not 0600")
+
+    import openpyxl
+    book = openpyxl.load_workbook(path)
+    if book.sheetnames != ["Sample", "Hidden"]:
+        fail(f"openpyxl sees sheets {book.sheetnames}")
+    if book["Hidden"].sheet_state != "hidden" or book["Sample"].sheet_state != "visible":
+        fail("openpyxl sees the wrong sheet states")
+    sheet = book["Sample"]
+    if sheet.freeze_panes != "A2":
+        fail(f"openpyxl sees frozen panes at {sheet.freeze_panes}")
+    if abs(sheet.column_dimensions["B"].width - 20) > 1e-9:
+        fail(f"openpyxl sees column B {sheet.column_dimensions['B'].width} wide")
+    for row, (kind, value, number_format, _) in enumerate(EXPECTED, start=2):
+        cell = sheet.cell(row=row, column=2)
+        if sheet.cell(row=row, column=1).value != kind:
+            fail(f"openpyxl: A{row} is {sheet.cell(row=row, column=1).value!r}, not {kind!r}")
+        if cell.value != value or type(cell.value) is not type(value):
+            fail(f"openpyxl: B{row} ({kind}) is {cell.value!r}, not {value!r}")
+        if cell.number_format != number_format:
+            fail(f"openpyxl: B{row} ({kind}) is formatted {cell.number_format!r}, not {number_format!r}")
+
+    from python_calamine import CalamineWorkbook
+    calamine = CalamineWorkbook.from_path(path)
+    if calamine.sheet_names != ["Sample", "Hidden"]:
+        fail(f"calamine sees sheets {calamine.sheet_names}")
+    rows = calamine.get_sheet_by_name("Sample").to_python()
+    for index, (kind, _, _, value) in enumerate(EXPECTED, start=1):
+        got = rows[index][1] if len(rows[index]) > 1 else ""
+        if got != value:
+            fail(f"calamine: B{index + 1} ({kind}) is {got!r}, not {value!r}")
+    print(f"workbook_check: openpyxl {openpyxl.__version__} and python-calamine read all {len(EXPECTED)} cells back")
+
+
+if __name__ == "__main__":
+    main()
