@@ -78,6 +78,40 @@ struct ByteBuffer {
         for b in bytes { append(b) }
     }
 
+    mutating func append(static text: StaticString) {
+        append(text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    mutating func append(string text: String) {
+        var text = text
+        // SAFETY: withUTF8 hands over the string's own contiguous UTF-8 for the call's length.
+        text.withUTF8 { utf8 in
+            if let base = utf8.baseAddress { append(base, utf8.count) }
+        }
+    }
+
+    /// A non-negative whole number's decimal digits.
+    mutating func appendDecimal(_ value: Int) {
+        assert(value >= 0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            // SAFETY: a UInt has at most 20 decimal digits, the tuple's size.
+            repeat {
+                assert(count < raw.count)
+                raw[raw.count - 1 - count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            if let base = raw.baseAddress {
+                append(base.assumingMemoryBound(to: UInt8.self) + (raw.count - count), count)
+            }
+        }
+    }
+
     mutating func appendUTF8(_ scalar: UInt32) {
         reserve(4)
         // SAFETY: reserve(4) left room for the longest UTF-8 sequence.

@@ -168,34 +168,62 @@ final class WriterState {
         guard cells.count <= RowCells.maxColumns else {
             throw WorkbookError(file: WriterState.newWorkbook, sheet: name, row: number, message: "a row holds at most 16,384 cells")
         }
-        row.count = 0
-        row.append("<row r=\"\(number)\">".utf8)
-        let rowDigits = String(number).utf8
+        // The row is built in a local buffer: a class property mutated in place pays a
+        // run-time exclusivity check on every append.
+        var out = row
+        out.count = 0
+        out.append(static: "<row r=\"")
+        out.appendDecimal(number)
+        out.append(static: "\">")
+        var rowDigits: (UInt64, Int) = (0, 0)
+        WriterState.packDigits(number, into: &rowDigits)
         for (column, cell) in cells.enumerated() {
             do throws(PartFault) {
-                try appendCell(cell, column: column, rowDigits: rowDigits)
+                try appendCell(cell, column: column, rowDigits: rowDigits, to: &out)
             } catch {
+                row = out
                 throw WorkbookError(file: WriterState.newWorkbook, sheet: name, row: number,
                                     column: WorkbookReader.columnLetter(column), message: error.message)
             }
         }
-        row.append("</row>".utf8)
+        out.append(static: "</row>")
+        row = out
         do {
-            try sheets[sheet.index].file.write(row.bytes())
+            try sheets[sheet.index].file.write(out.bytes())
         } catch {
             throw WorkbookError(file: WriterState.newWorkbook, sheet: name, message: "cannot write its temporary file: \(error.message)")
         }
         sheets[sheet.index].rows = number
     }
 
-    private func appendCell(_ cell: XLSXWriter.Cell, column: Int, rowDigits: String.UTF8View) throws(PartFault) {
-        func open(type: String?, style: Int) {
-            row.append("<c r=\"".utf8)
-            row.append(WorkbookReader.columnLetter(column).utf8)
-            row.append(rowDigits)
-            if style != 0 { row.append("\" s=\"\(style)".utf8) }
-            if let type { row.append("\" t=\"\(type)".utf8) }
-            row.append("\">".utf8)
+    /// A row number's digits, up to eight, packed into a word so each cell reference copies
+    /// them without converting the number again.
+    static func packDigits(_ number: Int, into packed: inout (UInt64, Int)) {
+        var n = number
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        var word: UInt64 = 0
+        for d in digits.reversed() { word = word << 8 | UInt64(d) }
+        packed = (word, digits.count)
+    }
+
+    private func appendCell(_ cell: XLSXWriter.Cell, column: Int, rowDigits: (UInt64, Int), to out: inout ByteBuffer) throws(PartFault) {
+        func open(_ out: inout ByteBuffer, type: StaticString?, style: Int) {
+            out.append(static: "<c r=\"")
+            WriterState.appendColumnLetters(column, to: &out)
+            for k in stride(from: rowDigits.1 - 1, through: 0, by: -1) { out.append(UInt8(truncatingIfNeeded: rowDigits.0 >> (8 * UInt64(k)))) }
+            if style != 0 {
+                out.append(static: "\" s=\"")
+                out.appendDecimal(style)
+            }
+            if let type {
+                out.append(static: "\" t=\"")
+                out.append(static: type)
+            }
+            out.append(static: "\">")
         }
         switch cell {
         case .blank:
@@ -203,42 +231,55 @@ final class WriterState {
         case .text(let text):
             if text.isEmpty { return }
             if strings == .inline {
-                open(type: "inlineStr", style: 0)
-                row.append("<is>".utf8)
-                WriterState.appendTextElement(text, to: &row)
-                row.append("</is></c>".utf8)
+                open(&out, type: "inlineStr", style: 0)
+                out.append(static: "<is>")
+                WriterState.appendTextElement(text, to: &out)
+                out.append(static: "</is></c>")
             } else {
-                open(type: "s", style: 0)
-                row.append("<v>\(sharedString(text))</v></c>".utf8)
+                open(&out, type: "s", style: 0)
+                out.append(static: "<v>")
+                out.appendDecimal(sharedString(text))
+                out.append(static: "</v></c>")
             }
         case .number(let value, let format):
             guard let digits = WriterState.numberText(value) else {
-                open(type: "e", style: 0)
-                row.append("<v>#NUM!</v></c>".utf8)
+                open(&out, type: "e", style: 0)
+                out.append(static: "<v>#NUM!</v></c>")
                 return
             }
-            open(type: nil, style: WriterState.style(format))
-            row.append("<v>".utf8)
-            row.append(digits.utf8)
-            row.append("</v></c>".utf8)
+            open(&out, type: nil, style: WriterState.style(format))
+            out.append(static: "<v>")
+            out.append(string: digits)
+            out.append(static: "</v></c>")
         case .date(let day):
             let serial = day.excelSerial(date1904: date1904)
             guard serial >= (date1904 ? 0 : 1), day.year <= 9999 else {
                 throw PartFault("the date \(day.iso) is outside what Excel can show")
             }
-            open(type: nil, style: WriterState.style(.date))
-            row.append("<v>\(serial)</v></c>".utf8)
+            open(&out, type: nil, style: WriterState.style(.date))
+            out.append(static: "<v>")
+            out.appendDecimal(serial)
+            out.append(static: "</v></c>")
         case .boolean(let value):
-            open(type: "b", style: 0)
-            row.append(value ? "<v>1</v></c>".utf8 : "<v>0</v></c>".utf8)
+            open(&out, type: "b", style: 0)
+            out.append(static: value ? "<v>1</v></c>" : "<v>0</v></c>")
         case .error(let code):
             guard WriterState.errorCodes.contains(code) else {
                 throw PartFault("\(code) is not an Excel error value")
             }
-            open(type: "e", style: 0)
-            row.append("<v>".utf8)
-            WriterState.appendEscaped(code, to: &row)
-            row.append("</v></c>".utf8)
+            open(&out, type: "e", style: 0)
+            out.append(static: "<v>")
+            WriterState.appendEscaped(code, to: &out)
+            out.append(static: "</v></c>")
+        }
+    }
+
+    /// Excel's letters for a 0-based column, written straight into `out`.
+    static func appendColumnLetters(_ column: Int, to out: inout ByteBuffer) {
+        if column < 26 {
+            out.append(UInt8(ascii: "A") + UInt8(column))
+        } else {
+            out.append(WorkbookReader.columnLetter(column).utf8)
         }
     }
 
@@ -288,6 +329,11 @@ final class WriterState {
     /// into line feeds), are written as Excel's `_xHHHH_`; an underscore that would otherwise
     /// read as the start of such an escape is itself escaped as `_x005F_`.
     static func appendEscaped(_ text: String, to out: inout ByteBuffer) {
+        // Most text needs no escaping at all: copy its UTF-8 as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x5F && $0 != 0xEF }) {
+            out.append(string: text)
+            return
+        }
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
             switch scalar.value {
