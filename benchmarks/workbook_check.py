@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that other readers open what pop's XLSXWriter writes: openpyxl (as Excel-like
-software sees the file: values, number formats, frozen panes, hidden sheets) and
-python-calamine (a second, independent reader).
+software sees the file: values, number formats, frozen panes, hidden sheets),
+python-calamine (a second, independent reader) and, when `soffice` is installed
+(`apt-get install libreoffice-calc-nogui`), LibreOffice itself, through the values it shows.
 
     python3 -m pip install openpyxl python-calamine
     python3 benchmarks/workbook_check.py
@@ -10,7 +11,10 @@ Builds the release WorkbookBench, has it write `WorkbookBench sample` (every kin
 and exits non-zero, naming the cell, on any difference.
 """
 import datetime
+import html
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,7 +85,29 @@ def main():
         got = rows[index][1] if len(rows[index]) > 1 else ""
         if got != value:
             fail(f"calamine: B{index + 1} ({kind}) is {got!r}, not {value!r}")
-    print(f"workbook_check: openpyxl {openpyxl.__version__} and python-calamine read all {len(EXPECTED)} cells back")
+    readers = f"openpyxl {openpyxl.__version__} and python-calamine"
+    if shutil.which("soffice"):
+        check_libreoffice(path, folder)
+        readers += " and LibreOffice"
+    print(f"workbook_check: {readers} read all {len(EXPECTED)} cells back")
+
+
+# What LibreOffice shows in each value cell, number formats applied (booleans show as 1 and 0
+# in its HTML export).
+SHOWN = [TEXT.replace("\n", ""), "bell\x07end", "_x0041_", "9212044", "-2.3", "71.1%", "0.00001", "31/01/2019",
+         "1", "0", "#N/A", ""]
+
+
+def check_libreoffice(path, folder):
+    subprocess.run(["soffice", "--headless", "--convert-to", "html", "--outdir", folder, path], check=True,
+                   capture_output=True, timeout=180)
+    with open(os.path.join(folder, "sample.html"), encoding="utf-8") as f:
+        page = f.read()
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)]
+    shown = cells[3:3 + 2 * len(SHOWN):2]
+    for (kind, *_), want, got in zip(EXPECTED, SHOWN, shown):
+        if got != want:
+            fail(f"LibreOffice shows {kind} as {got!r}, not {want!r}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 
 Builds the release WorkbookBench, writes an Annex A-like sheet of ROWS rows x 10 columns with
 pop's own XLSXWriter (under .build/bench, once per size), then reads it: pop 5 times in one
-process (every cell's bytes touched), python-calamine 3 times (to_python() on the
+process (every cell's bytes touched), with the second inflating thread and without it, python-calamine 3 times (to_python() on the
 sheet). Prints a Markdown table: wall seconds (median and fastest), CPU seconds (all threads), MB/s of
 sheet XML (uncompressed) and rows/s. Other work on the machine slows the wall times: the load
 average is printed first.
@@ -28,8 +28,9 @@ def sheet_xml_bytes(path):
         return sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/"))
 
 
-def pop_times(path, runs=5):
-    out = subprocess.run([BENCH, "read", path, str(runs)], check=True, capture_output=True, text=True).stdout
+def pop_times(path, runs=5, serial=False):
+    command = [BENCH, "read", path, str(runs)] + (["serial"] if serial else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     lines = [line.split() for line in out.strip().splitlines()]
     return [float(l[0]) for l in lines], [float(l[1]) for l in lines], int(lines[0][2])
 
@@ -61,7 +62,7 @@ def main():
         if not os.path.exists(path):
             subprocess.run([BENCH, "write", path, str(rows)], check=True)
         mb = sheet_xml_bytes(path) / 1e6
-        results = [("pop", *pop_times(path))]
+        results = [("pop", *pop_times(path)), ("pop, one thread", *pop_times(path, serial=True))]
         calamine = calamine_times(path)
         if calamine:
             results.append(("python-calamine", *calamine))

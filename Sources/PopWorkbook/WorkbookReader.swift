@@ -31,6 +31,7 @@ public final class WorkbookReader {
 
     private let zip: ZipFile
     private let sharedStrings: SharedStrings
+    private let parallel: Bool
 
     /// A workbook part larger than this (other than sheets and shared strings) is refused.
     static let maxSmallPartBytes = 64 << 20
@@ -46,7 +47,12 @@ public final class WorkbookReader {
     /// Throws for a file that is not a zip, an encrypted workbook or an old .xls (one message
     /// for both: they share a container), a workbook whose parts are missing or malformed, and
     /// any part with a DOCTYPE (entities are never expanded).
-    public init(path: String) throws(WorkbookError) {
+    ///
+    /// With `parallel` (the default) a large sheet inflates on a second thread while the
+    /// calling thread scans it; `false` keeps all the work on the calling thread, for callers
+    /// that already keep every core busy.
+    public init(path: String, parallel: Bool = true) throws(WorkbookError) {
+        self.parallel = parallel
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         self.fileName = fileName
         do {
@@ -111,7 +117,7 @@ public final class WorkbookReader {
     /// known) for a missing part, malformed XML or a sheet that ends early; an error `body`
     /// throws passes through unchanged.
     public func readRows(of sheet: SheetInfo, _ body: (borrowing SheetRow) throws -> Bool) throws {
-        try readRows(of: sheet, pipeFrom: WorkbookReader.pipeThreshold, body)
+        try readRows(of: sheet, pipeFrom: parallel ? WorkbookReader.pipeThreshold : .max, body)
     }
 
     /// `readRows`, inflating on a second thread for parts of `pipeFrom` bytes or more (tests

@@ -2,7 +2,8 @@
 //
 //   WorkbookBench write PATH ROWS [inline]   an Annex A-like sheet of ROWS rows × 10 columns
 //   WorkbookBench sample PATH                every kind of cell, for other readers to check
-//   WorkbookBench read PATH [RUNS]           reads every sheet, touching every cell's bytes;
+//   WorkbookBench read PATH [RUNS] [serial]  reads every sheet, touching every cell's bytes
+//                                            (serial: on one thread only);
 //                                            prints one line per run: wall seconds, CPU seconds
 //                                            (both threads), rows, cells, cell bytes
 import Foundation
@@ -78,7 +79,7 @@ do {
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
             let cpuStart = cpuSeconds()
-            let reader = try WorkbookReader(path: path)
+            let reader = try WorkbookReader(path: path, parallel: !(arguments.count > 4 && arguments[4] == "serial"))
             var rows = 0, cells = 0, bytes = 0
             for sheet in reader.sheets {
                 try reader.readRows(of: sheet) { row in
