@@ -49,6 +49,8 @@ public struct XLSXWriter: ~Copyable {
     /// A sheet added to this writer.
     public struct Sheet: Hashable, Sendable {
         let index: Int
+        /// The writer that made it: a handle works with that writer only.
+        let writer: ObjectIdentifier
     }
 
     private let state: WriterState
@@ -153,11 +155,11 @@ final class WriterState {
         }
         let file = try SpillFile(at: try workFolder().appendingPathComponent("sheet\(sheets.count + 1).xml"))
         sheets.append(SheetState(name: name, hidden: hidden, frozenRows: frozenRows, columnWidths: columnWidths, file: file))
-        return XLSXWriter.Sheet(index: sheets.count - 1)
+        return XLSXWriter.Sheet(index: sheets.count - 1, writer: ObjectIdentifier(self))
     }
 
     func addRow(_ cells: [XLSXWriter.Cell], to sheet: XLSXWriter.Sheet) throws(WorkbookError) {
-        guard sheet.index >= 0, sheet.index < sheets.count else {
+        guard sheet.writer == ObjectIdentifier(self), sheet.index >= 0, sheet.index < sheets.count else {
             throw WorkbookError(file: WriterState.newWorkbook, message: "a row was added to a sheet of another writer")
         }
         let name = sheets[sheet.index].name

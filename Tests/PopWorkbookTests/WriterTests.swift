@@ -121,6 +121,15 @@ import Testing
         #expect(try WorkbookReader(path: path).sheets.map(\.name) == [String(repeating: "x", count: 31), "Q&A <1>"])
     }
 
+    @Test func aSheetBelongsToItsWriter() throws {
+        var first = XLSXWriter()
+        var second = XLSXWriter()
+        let sheet = try first.addSheet("One")
+        _ = try second.addSheet("Two")
+        #expect(throws: WorkbookError.self) { try second.addRow([.text("x")], to: sheet) }
+        try first.addRow([.text("x")], to: sheet)
+    }
+
     @Test func aWorkbookNeedsAVisibleSheet() throws {
         let path = scratch.path("empty.xlsx")
         #expect(throws: WorkbookError.self) { try XLSXWriter().write(to: path) }
