@@ -232,6 +232,26 @@ struct SheetParser: XMLHandler {
             after = textEnd + closing.utf8CodeUnitCount
         }
         column = next
+        if let text, textEnd > text, !escaped {
+            // The two commonest cells, finished here: a number's digits are copied as they
+            // are, and a shared string's index is read in place.
+            if type == .number {
+                assert(textEnd <= end)
+                if textEnd - text > SheetParser.maxCellBytes { throw PartFault("a cell holds more than 1 MB of text") }
+                let start = bytes.count
+                bytes.append(text, textEnd - text)
+                if bytes.count > SheetParser.maxRowBytes { throw PartFault("a row holds more than 64 MB of text") }
+                record(.number, start: start, length: textEnd - text, shared: false)
+                return after
+            }
+            if type == .shared, let index = SheetParser.decimal(UnsafeRawBufferPointer(start: text, count: textEnd - text)),
+               index < shared.count {
+                let start = shared.offsets[index]
+                let length = shared.offsets[index + 1] - start
+                record(length > 0 ? .text : .blank, start: start, length: length, shared: true)
+                return after
+            }
+        }
         cellType = type
         cellStart = bytes.count
         if let text, textEnd > text {
@@ -334,9 +354,15 @@ struct SheetParser: XMLHandler {
                 kind = length > 0 ? .text : .blank
             }
         }
+        record(kind, start: start, length: length, shared: flag != 0)
+    }
+
+    /// Puts the current cell in its column's slot.
+    @inline(__always)
+    private mutating func record(_ kind: CellKind, start: Int, length: Int, shared: Bool) {
         // SAFETY: column < RowCells.maxColumns (checked when the cell started).
         assert(column >= 0 && column < RowCells.maxColumns)
-        cells.kinds[column] = kind.rawValue | (kind == .blank ? 0 : flag)
+        cells.kinds[column] = kind.rawValue | (kind != .blank && shared ? RowCells.sharedFlag : 0)
         cells.starts[column] = start
         cells.lengths[column] = Int32(length)
         if column >= touched { touched = column + 1 }
