@@ -53,6 +53,8 @@ import Testing
             <c r="N1" t="e"><f>1/0</f><v>#DIV/0!</v></c>\
             <c r="O1" t="str"><f>""</f><v></v></c>\
             <c r="P1" t="b"><v>true</v></c>\
+            <c r="Q1" s="1"></c>\
+            <c r="R1" t="s"><v> 0 </v></c>\
             </row>
             """
         let reader = try open(.standard(sheets: [("List 1", rows)], sharedStrings: "<si><t>shared</t></si>"))
@@ -61,7 +63,7 @@ import Testing
             cell(.text, "shared"), cell(.text, "inline"), cell(.text, "formula text"), cell(.boolean, "1"),
             cell(.boolean, "0"), cell(.error, "#N/A"), cell(.text, "2019-01-31T00:00:00"), cell(.number, "43496"),
             cell(.number, "9212044"), cell(.number, "1.5E-3"), cell(.number, "9255540"), blankCell, blankCell,
-            cell(.error, "#DIV/0!"), blankCell, cell(.boolean, "1"),
+            cell(.error, "#DIV/0!"), blankCell, cell(.boolean, "1"), blankCell, cell(.text, "shared"),
         ])])
     }
 
