@@ -98,7 +98,7 @@ public final class WorkbookReader {
         } catch let fault as PartFault {
             throw WorkbookError(file: fileName, message: fault.message)
         } catch {
-            throw WorkbookError(file: fileName, message: "is damaged: \(error)")
+            throw WorkbookError(file: fileName, message: "is damaged: a part's compressed data is corrupt (\(error))")
         }
     }
 
@@ -139,7 +139,8 @@ public final class WorkbookReader {
             } catch let fault as PartFault {
                 throw locate(fault.message, sheet, parser)
             } catch {
-                throw locate("is damaged: \(error)", sheet, parser)
+                // ZIPFoundation's inflater says only that the deflate data is corrupt.
+                throw locate("the sheet's compressed data is damaged (\(error))", sheet, parser)
             }
         }
     }
