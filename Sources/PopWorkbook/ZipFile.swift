@@ -216,8 +216,10 @@ final class ZipFile: @unchecked Sendable {
                 var chunk = Data(try read(at: offset, count: n))
                 offset += Int64(n)
                 remaining -= Int64(n)
-                // It also tells zlib the chunk holds `want` bytes whatever its length; padding
-                // keeps zlib inside memory we own (a sound stream ends before the padding).
+                // It also tells zlib the chunk holds `want` bytes whatever its length; zero
+                // padding keeps zlib inside memory we own. A sound stream ends before the
+                // padding; a damaged one may read it as data, and is then refused as corrupt,
+                // as longer than declared, or at the next call here.
                 if n < want { chunk.append(Data(count: want - n)) }
                 return chunk
             }
