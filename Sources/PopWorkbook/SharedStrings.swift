@@ -4,6 +4,8 @@ struct SharedStrings {
     /// Past this much text the table is refused: no real workbook comes near it, and it keeps a
     /// crafted file from taking the machine's memory.
     static let maxTextBytes = 1 << 30
+    /// Likewise for the number of strings (each costs an offset even when empty).
+    static let maxCount = 1 << 26
 
     var text = ByteBuffer(capacity: 1 << 16)
     /// String i is text[offsets[i] ..< offsets[i + 1]].
@@ -55,6 +57,9 @@ struct SharedStringsParser: XMLHandler {
             // SAFETY: itemStart ..< text.count are this item's bytes.
             assert(itemStart + length <= table.text.count)
             table.text.count = itemStart + XMLBytes.decodeExcelEscapes(table.text.base + itemStart, length)
+            guard table.offsets.count <= SharedStrings.maxCount else {
+                throw PartFault("the shared strings hold more than 67 million strings")
+            }
             table.offsets.append(table.text.count)
         } else if inItem, XMLBytes.equals(name, "t") {
             if textDepth > 0 { textDepth -= 1 }
