@@ -3,6 +3,8 @@
 software sees the file: values, number formats, frozen panes, hidden sheets),
 python-calamine (a second, independent reader) and, when `soffice` is installed
 (`apt-get install libreoffice-calc-nogui`), LibreOffice itself, through the values it shows.
+With LibreOffice it also checks the other way: LibreOffice saves a demo Annex A list (CSV,
+British dates) as .xlsx, and pop's reader must give back every cell of the CSV.
 
     python3 -m pip install openpyxl python-calamine
     python3 benchmarks/workbook_check.py
@@ -85,11 +87,45 @@ def main():
         got = rows[index][1] if len(rows[index]) > 1 else ""
         if got != value:
             fail(f"calamine: B{index + 1} ({kind}) is {got!r}, not {value!r}")
-    readers = f"openpyxl {openpyxl.__version__} and python-calamine"
+    readers = f"openpyxl {openpyxl.__version__}, python-calamine"
+    other_way = ""
     if shutil.which("soffice"):
         check_libreoffice(path, folder)
         readers += " and LibreOffice"
-    print(f"workbook_check: {readers} read all {len(EXPECTED)} cells back")
+        other_way = f"; pop read all {check_reader_on_libreoffice(folder)} cells of LibreOffice's .xlsx of a demo list"
+    print(f"workbook_check: {readers} read all {len(EXPECTED)} cells back{other_way}")
+
+
+def check_reader_on_libreoffice(folder):
+    import csv
+    source = os.path.join(ROOT, "Fixtures", "demo", "2019-01", "list7.csv")
+    shutil.copy(source, os.path.join(folder, "list7.csv"))
+    subprocess.run(["soffice", "--headless", "--infilter=CSV:44,34,76,1,,2057", "--convert-to", "xlsx", "--outdir", folder,
+                    os.path.join(folder, "list7.csv")], check=True, capture_output=True, timeout=180)
+    dump = subprocess.run([BENCH, "dump", os.path.join(folder, "list7.xlsx")], check=True, capture_output=True,
+                          text=True).stdout
+    read = {}
+    for line in dump.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 5:
+            read[(int(fields[1]), fields[2])] = (fields[3], fields[4])
+    with open(source, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    compared = 0
+    for number, row in enumerate(rows, start=1):
+        for index, want in enumerate(row):
+            letter = chr(ord("A") + index)
+            kind, text = read.get((number, letter), ("blank", ""))
+            if kind == "number" and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", want):
+                day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(float(text)))
+                text = day.strftime("%d/%m/%Y")
+            elif kind == "number":
+                text = f"{float(text):g}"
+                want = f"{float(want):g}"
+            if text != want:
+                fail(f"pop reads LibreOffice's list7.xlsx {letter}{number} as {kind} {text!r}, the CSV says {want!r}")
+            compared += 1
+    return compared
 
 
 # What LibreOffice shows in each value cell, number formats applied (booleans show as 1 and 0

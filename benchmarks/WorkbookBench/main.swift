@@ -2,6 +2,8 @@
 //
 //   WorkbookBench write PATH ROWS [inline]   an Annex A-like sheet of ROWS rows × 10 columns
 //   WorkbookBench sample PATH                every kind of cell, for other readers to check
+//   WorkbookBench dump PATH                  every sheet's cells, one line each:
+//                                            sheet, row, column letter, kind, text
 //   WorkbookBench read PATH [RUNS] [serial]  reads every sheet, touching every cell's bytes
 //                                            (serial: on one thread only);
 //                                            prints one line per run: wall seconds, CPU seconds
@@ -74,6 +76,20 @@ do {
         try writer.addRow([.text("blank"), .blank], to: sheet)
         try writer.addRow([.text("hidden sheet")], to: hidden)
         try writer.write(to: path)
+    case "dump":
+        let reader = try WorkbookReader(path: path)
+        print("date1904\t\(reader.date1904)")
+        for sheet in reader.sheets {
+            print("sheet\t\(sheet.name)\t\(sheet.hidden ? "hidden" : "visible")")
+            try reader.readRows(of: sheet) { row in
+                for c in 0..<row.width where row.kind(c) != .blank {
+                    let text = row.string(c).replacingOccurrences(of: "\\", with: "\\\\")
+                        .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+                    print("\(sheet.name)\t\(row.number)\t\(WorkbookReader.columnLetter(c))\t\(row.kind(c))\t\(text)")
+                }
+                return true
+            }
+        }
     case "read":
         let runs = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
         for _ in 0..<runs {
