@@ -10,10 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Whole-day dates, working days, bank holidays. Depends on nothing.
         .target(name: "PopCalendar"),
+        // Reads and writes .xlsx: a streaming sheet reader and a writer for exports and fixtures.
+        .target(name: "PopWorkbook", dependencies: ["PopCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Times the workbook reader and writes sample workbooks (benchmarks/workbook_read.py).
+        .executableTarget(name: "WorkbookBench", dependencies: ["PopWorkbook", "PopCalendar"], path: "benchmarks/WorkbookBench"),
         // Record sources (CSV), Annex A lists, headers and codes, typed rows, data quality.
         .target(name: "PopExtract", dependencies: ["PopCalendar"]),
         // The indicator catalogue (one declaration per indicator), engine, targets and
@@ -47,6 +52,7 @@ let package = Package(
         // Paths to fixtures and ../shared, shared by the test targets.
         .target(name: "PopTestSupport", path: "Tests/PopTestSupport"),
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
+        .testTarget(name: "PopWorkbookTests", dependencies: ["PopWorkbook", "PopCalendar"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
