@@ -16,7 +16,7 @@ let package = Package(
         // Whole-day dates, working days, bank holidays. Depends on nothing.
         .target(name: "PopCalendar"),
         // Reads and writes .xlsx: a streaming sheet reader and a writer for exports and fixtures.
-        .target(name: "PopWorkbook", dependencies: ["PopCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "PopWorkbook", dependencies: ["PopExtract", "PopCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Times the workbook reader and writes sample workbooks (benchmarks/workbook_read.py).
         .executableTarget(name: "WorkbookBench", dependencies: ["PopWorkbook", "PopCalendar"], path: "benchmarks/WorkbookBench"),
         // Record sources (CSV), Annex A lists, headers and codes, typed rows, data quality.
@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "PopDemo", dependencies: ["PopMetrics", "PopCalendar"]),
         // What the commands do, without a terminal: read and compute an extract, import it,
         // assemble the report page, load reference data, build the demo database.
-        .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopReference", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
+        .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopReference", "PopWorkbook", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
         .executableTarget(
             name: "pop",
             dependencies: [

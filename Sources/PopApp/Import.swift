@@ -16,6 +16,10 @@ public enum MonthImport {
         public let figures: Int
         public let notes: Int
         public let population: Population
+        /// Indicators the extract could not give, for want of a column.
+        public let unavailable: [Unavailable]
+        /// Indicators computed by a fallback definition, and from which column.
+        public let fallbacks: [(IndicatorID, String)]
 
         /// "imported January 2019 (as at 2019-01-31): 185 figures, …".
         public var summary: String {
@@ -24,17 +28,33 @@ public enum MonthImport {
                 + (replaced ? "; the import it replaces is kept as an earlier version (pop months, pop restore)" : "")
         }
 
-        /// A loud warning when indicators the month had are no longer there.
-        public var warning: String? {
-            lost.isEmpty ? nil : "WARNING: this import has no figures for \(lost.count) indicator\(lost.count == 1 ? "" : "s") the month had before: "
-                + lost.map(\.rawValue).joined(separator: ", ") + ". pop restore \(month) \(version - 1) brings the earlier import back."
+        /// What the import could not give, and the loud warning when indicators the month had
+        /// before are no longer there.
+        public var warnings: [String] {
+            var out: [String] = []
+            for u in unavailable {
+                out.append("\(u.id)\(u.teamRowsOnly ? " (team rows)" : ""): " + Words.unavailable(u))
+            }
+            for (id, basis) in fallbacks { out.append("\(id): computed from \(basis) (this template has no Latest Date of Contact)") }
+            if !lost.isEmpty {
+                out.append("WARNING: this import has no figures for \(lost.count) indicator\(lost.count == 1 ? "" : "s") the month had before: "
+                    + lost.map(\.rawValue).joined(separator: ", ") + ". pop restore \(month) \(version - 1) brings the earlier import back.")
+            }
+            return out
         }
     }
 
     /// Reads and checks everything before the database is touched: a refused extract changes nothing.
-    public static func run(extract: String, asAt: Day, population: Int?, population10to17: Int?, store path: String) throws(PopError) -> Result {
+    /// `codes` is a codes file given for this import; without one, the stored codes file applies.
+    public static func run(extract: String, asAt: Day, population: Int?, population10to17: Int?, codes: String?, strict: Bool,
+                           store path: String) throws(PopError) -> Result {
         try PopulationSource.check(age0to17: population, age10to17: population10to17)
-        let rows = try Inputs.monthRows(extract: extract, asAt: asAt)
+        var codeMap = try Inputs.codes(codes)
+        // The stored codes file is read from the store, which opening would create: only when it exists.
+        if codes == nil, Store.exists(path) { codeMap = try Inputs.storedCodes(try Database.open(path)) }
+        let rows = try Inputs.monthRows(extract: extract, asAt: asAt, options: ReadOptions(codes: codeMap))
+        let preview = Engine.compute(rows, population: Population())
+        if strict { try Inputs.checkStrict(preview) }
         let store = try Database.open(path)
         let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: store)
         let snapshot = Engine.compute(rows, population: pop)
@@ -42,6 +62,7 @@ public enum MonthImport {
             try store.importMonth(snapshot, visits: VisitList.children(rows), source: extract, importedAt: Clock.now())
         }
         return Result(month: YearMonth(asAt), asAt: asAt, version: outcome.version, replaced: outcome.replaced, lost: outcome.lostIndicators,
-                      figures: snapshot.values.count, notes: snapshot.dataQuality.count, population: pop)
+                      figures: snapshot.values.count, notes: snapshot.dataQuality.count, population: pop, unavailable: snapshot.unavailable,
+                      fallbacks: snapshot.values.filter { $0.basis != nil && $0.team == nil }.map { ($0.id, $0.basis ?? "") })
     }
 }

@@ -4,6 +4,7 @@ import PopMetrics
 import PopPage
 import PopReference
 import PopStore
+import PopWorkbook
 
 /// Reading and computing an extract, as `pop metrics`, `pop bench` and `pop import` do.
 public enum Inputs {
@@ -21,15 +22,53 @@ public enum Inputs {
         do { return try TargetsFile.read(path: path) } catch { throw .unusable(error) }
     }
 
-    /// Streams an extract folder into the reporting date's rows (only what R's figures need is
-    /// kept, so memory follows the open cases); refuses a folder with no lists.
-    public static func monthRows(extract: String, asAt: Day) throws(PopError) -> MonthRows {
+    /// Streams an extract (a folder of CSV files, or an Annex A workbook) into the reporting
+    /// date's rows (only what R's figures need is kept, so memory follows the open cases);
+    /// refuses an extract with no lists.
+    public static func monthRows(extract: String, asAt: Day, options: ReadOptions = ReadOptions()) throws(PopError) -> MonthRows {
         var rows = MonthRows(asAt: asAt)
-        do { try ExtractReader.read(folder: extract, asAt: asAt, into: &rows) } catch { throw .unusable(error) }
-        guard ListKind.allCases.contains(where: rows.supplies) else {
-            throw PopError(.unusableInput, "\(extract): no Annex A lists found (expected list1.csv … list9.csv or yot.csv)")
-        }
+        try read(extract: extract, asAt: asAt, options: options, into: &rows)
         return rows
+    }
+
+    /// Streams an extract into any sink; refuses one with no lists.
+    public static func read<S: ExtractSink & SuppliesLists>(extract: String, asAt: Day, options: ReadOptions, into sink: inout S) throws(PopError) {
+        do {
+            if WorkbookExtract.isWorkbook(extract) || FilePath.isRegularFile(extract) {
+                try WorkbookExtract.read(path: extract, asAt: asAt, options: options, into: &sink)
+            } else {
+                try ExtractReader.read(folder: extract, asAt: asAt, options: options, into: &sink)
+            }
+        } catch { throw .unusable(error) }
+        guard ListKind.allCases.contains(where: sink.supplies) else {
+            let what = FilePath.isDirectory(extract) ? "list1.csv … list9.csv or yot.csv" : "sheets named List 1 … List 9 (or headed as Annex A lists)"
+            throw PopError(.unusableInput, "\(extract): no Annex A lists found (expected \(what))")
+        }
+    }
+
+    /// A council's codes file (`--codes FILE`), checked.
+    public static func codes(_ path: String?) throws(PopError) -> CodeMap {
+        guard let path else { return .none }
+        do { return try CodeMap.read(CSVFile(path: path)) } catch { throw .unusable(error) }
+    }
+
+    /// The codes file stored with `pop codes import`, or none.
+    public static func storedCodes(_ store: Store) throws(PopError) -> CodeMap {
+        guard let text = try storing("reading the codes", { try store.codesCSV() }) else { return .none }
+        do { return try CodeMap.read(CSVBytes(Array(text.utf8), name: "stored codes")) } catch { throw .unusable(error) }
+    }
+
+    /// `--strict`: a column some indicator needs is missing (one with a fallback included) is an
+    /// error, as a missing list column was before templates were told apart.
+    public static func checkStrict(_ s: Snapshot) throws(PopError) {
+        if let u = s.unavailable.first {
+            throw PopError(.unusableInput, "\(u.file)\(u.sheet.map { ", sheet \"\($0)\"" } ?? ""), column \"\(u.column)\": this column is missing "
+                           + "(\(u.id) needs it; without --strict the indicator would be unavailable and the rest computed)")
+        }
+        if let v = s.values.first(where: { $0.basis != nil }), let def = Catalogue.definition(v.id), let f = def.fallback {
+            throw PopError(.unusableInput, "\(f.replaces.list.fileName), column \"\(f.replaces.column)\": this column is missing "
+                           + "(\(v.id) needs it; without --strict it would be computed from \(f.instead.column))")
+        }
     }
 }
 

@@ -61,8 +61,10 @@ public struct DashboardData: Sendable {
     /// A target's value for a month (for chart lines).
     public func target(_ id: IndicatorID, at month: YearMonth) -> Double? { targets.target(for: id, at: month.last)?.value }
 
-    /// A service's headline indicators present in a month.
+    /// A service's headline indicators the month has: computed, or not available for want of a
+    /// column (shown as such, never as a figure).
     public func headlines(_ service: Service, _ month: YearMonth) -> [IndicatorDefinition] {
-        service.headlines.filter { snapshots[month]?.value($0.id) != nil }
+        guard let s = snapshots[month] else { return [] }
+        return service.headlines.filter { d in s.value(d.id) != nil || s.unavailable.contains { $0.id == d.id && !$0.teamRowsOnly } }
     }
 }

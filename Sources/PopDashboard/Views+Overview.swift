@@ -42,6 +42,11 @@ extension Views {
     /// Title, value, RAG and change; then variance, SN and the sparkline as the width allows.
     func drawPanelLine(_ b: inout Buffer, _ r: PageRow, y: Int, width: Int) {
         let x0 = 2
+        if let u = r.unavailable {
+            b.text(r.definition.shortTitle, x: x0, y: y, maxWidth: 19)
+            b.text(Words.unavailable(u), x: x0 + 20, y: y, style: muted, maxWidth: width - 21)
+            return
+        }
         let w = width - 3
         let titleWidth = 19
         let essentials: [(String, Int, Style, Bool)] = [(cells.value(r.current), 7, .bold, false),

@@ -25,6 +25,14 @@ extension Views {
              Table.Cell(cells.neighbour(r)), Table.Cell(" " + spark(r.current.id), accentSpark)]
         }
         table.drawRows(lines, into: &buffer, top: Layout.tableTop, pageSize: pageSize, scroll: scrollTop, selected: s.selected, marker: g.selected)
+        // An indicator the month's extract could not give says why across its row.
+        for (i, r) in rows.enumerated().dropFirst(scrollTop).prefix(pageSize) {
+            guard let u = r.unavailable else { continue }
+            let y = Layout.tableTop + i - scrollTop
+            let x = table.offsets[1]
+            buffer.fill(Rect(x: x, y: y, width: s.width - x, height: 1), Cell(" ", i == s.selected ? .reverse : .plain))
+            buffer.text(Words.unavailable(u), x: x, y: y, style: i == s.selected ? Style(reverse: true) : muted, maxWidth: s.width - x - 1)
+        }
         // The month's commentary for this service.
         let comments = rows.compactMap { r in r.commentary.map { "\(r.definition.title): \(Words.shownComment($0).prefix(s.width))" } }
         let commentTop = s.height - 4

@@ -1,16 +1,20 @@
 import PopCalendar
 
-/// A column as found in the header: its canonical name (for messages) and its position.
+/// A column as found in the header: its 2024 name (for messages), its key, and its position.
 struct ColumnRef {
     let name: String
+    let key: String
     let index: Int?
 }
 
-/// A header row's columns by key, resolved once per list.
+/// A header row's columns by their 2024 names' keys, resolved once per list.
 struct Header {
     let positions: [String: Int]
 
-    func callAsFunction(_ name: String) -> ColumnRef { ColumnRef(name: name, index: positions[Column.key(name)]) }
+    func callAsFunction(_ name: String) -> ColumnRef {
+        let key = Column.key(name)
+        return ColumnRef(name: name, key: key, index: positions[key])
+    }
 }
 
 /// A parsed code and the data-quality problem its spelling raises, if any.
@@ -18,6 +22,7 @@ struct Coded<T> {
     let value: T
     /// A literal, so a looked-up code is copied without reference counting.
     let problem: StaticString?
+    let kind: DataQualityIssue.Kind
 }
 
 /// Typed reads of a list's cells, noting each unusable value. One per list being read; code,
@@ -28,11 +33,16 @@ struct Coded<T> {
 struct Cells {
     let file: String
     let sheet: String?
+    let list: ListKind
+    let codes: CodeMap
+    /// Workbook serials count from 1904 (a workbook setting).
+    let date1904: Bool
     var line = 0
     var issues: [DataQualityIssue] = []
     var history = HistoryStart()
 
     var yesNos = ByteMemo<Coded<YesNo>>()
+    var inTouch = ByteMemo<Coded<YesNo>>()
     var counts = ByteMemo<Coded<CountField>>()
     var sources = ByteMemo<Coded<SourceGroup?>>()
     var statuses = ByteMemo<Coded<CaseStatus?>>()
@@ -47,13 +57,19 @@ struct Cells {
     var workers = ByteMemo<String>()
     let dates = DateMemo()
 
-    init(file: String, sheet: String?) {
+    init(file: String, sheet: String?, list: ListKind, codes: CodeMap = .none, date1904: Bool = false) {
         self.file = file
         self.sheet = sheet
+        self.list = list
+        self.codes = codes
+        self.date1904 = date1904
     }
 
-    mutating func issue(column: String, value: String, problem: String) {
-        issues.append(DataQualityIssue(file: file, sheet: sheet, line: line, column: column, value: value, problem: problem))
+    /// Notes a problem with the current row (a workbook's note names the cell too).
+    mutating func issue(_ c: ColumnRef?, column: String? = nil, value: String, problem: String, kind: DataQualityIssue.Kind) {
+        let cell = sheet != nil ? c?.index.map { Column.letter($0) + String(line) } : nil
+        issues.append(DataQualityIssue(file: file, sheet: sheet, line: line, column: column ?? c?.name ?? "(whole line)", cell: cell,
+                                       value: value, problem: problem, kind: kind, list: list))
     }
 
     /// A cell the header has but this row lacks (a short row): unreadable, never blank.
@@ -63,119 +79,208 @@ struct Cells {
         return i >= r.count
     }
 
+    /// An Excel error value in a cell: blank, with a note.
+    @inline(never)
+    mutating func excelError(_ c: ColumnRef, _ text: String) {
+        issue(c, value: text, problem: "an Excel error value: read as blank", kind: .excelError)
+    }
+
+    /// A cell's text: a workbook's number as its digits (`9212044`, never `9212044.0`).
+    static func text(_ r: borrowing Record, _ i: Int) -> String {
+        let raw = r.withCell(i) { TextDecoding.decode(TextDecoding.trim($0)) }
+        guard r.kind(i) == .number, let d = Double(raw), d.isFinite else { return raw }
+        if d == d.rounded(), d.magnitude < 1e15 { return String(Int(d)) }
+        return raw
+    }
+
     mutating func child(_ r: borrowing Record, _ c: ColumnRef) -> String {
-        let id = r.withCell(c.index ?? -1) { TextDecoding.decode(TextDecoding.trim($0)) }
-        if id.isEmpty && !Cells.lacks(r, c) { issue(column: Column.childID, value: "", problem: "blank child ID: left out of children counts") }
+        guard let i = c.index, i < r.count else { return "" }
+        let id = Cells.text(r, i)
+        if r.kind(i) == .error || ExcelError.matches(id) {
+            excelError(c, id)
+            return ""
+        }
+        if id.isEmpty { issue(c, value: "", problem: "blank child ID: left out of children counts", kind: .blankChildID) }
         return id
     }
 
     /// One shared String per distinct spelling; a blank team is `Unallocated` (and so is one a
-    /// short row lacks: the row's own note says so).
+    /// short row lacks: the row's own note says so, or an Excel error value, noted).
     mutating func team(_ r: borrowing Record, _ c: ColumnRef) -> String {
-        r.withCell(c.index ?? -1) { Cells.interned(TextDecoding.trim($0), &teams) { $0.isEmpty ? "Unallocated" : $0 } }
+        let name = interned(r, c, &teams) { $0.isEmpty ? "Unallocated" : $0 }
+        if name.error { excelError(c, name.text) }
+        return name.value
     }
 
     mutating func worker(_ r: borrowing Record, _ c: ColumnRef) -> String {
-        r.withCell(c.index ?? -1) { Cells.interned(TextDecoding.trim($0), &workers) { $0 } }
+        let name = interned(r, c, &workers) { $0 }
+        if name.error { excelError(c, name.text) }
+        return name.value
     }
 
+    /// A text cell made a String once per distinct spelling; an Excel error value reads as blank.
     @inline(__always)
-    private static func interned(_ bytes: UnsafeRawBufferPointer, _ memo: inout ByteMemo<String>, _ name: (String) -> String) -> String {
-        if let known = memo.find(bytes) { return known }
-        let s = name(TextDecoding.decode(bytes))
-        memo.insert(bytes, s)
-        return s
+    private func interned(_ r: borrowing Record, _ c: ColumnRef, _ memo: inout ByteMemo<String>,
+                          _ name: (String) -> String) -> (value: String, error: Bool, text: String) {
+        guard let i = c.index, i < r.count else { return (name(""), false, "") }
+        if r.kind(i) != .text {
+            let text = Cells.text(r, i)
+            return r.kind(i) == .error ? (name(""), true, text) : (name(text), false, text)
+        }
+        return r.withCell(i) { raw in
+            let bytes = TextDecoding.trim(raw)
+            if let known = memo.find(bytes) { return (known, false, "") }
+            let text = TextDecoding.decode(bytes)
+            if ExcelError.matches(text) { return (name(""), true, text) }
+            let s = name(text)
+            memo.insert(bytes, s)
+            return (s, false, "")
+        }
     }
 
     mutating func date(_ r: borrowing Record, _ c: ColumnRef) -> DateField {
         guard let i = c.index else { return .blank }
         if i >= r.count { return .bad }
+        switch r.kind(i) {
+        case .text: break
+        case .number:
+            // A date column's number is a serial day, whatever its display format.
+            let text = Cells.text(r, i)
+            if let serial = Double(r.withCell(i) { TextDecoding.decode(TextDecoding.trim($0)) }), let d = Day(excelSerial: serial, date1904: date1904) {
+                return .day(d)
+            }
+            issue(c, value: text, problem: "not a date", kind: .notADate)
+            return .bad
+        case .error:
+            excelError(c, r.trimmed(i))
+            return .blank
+        case .boolean:
+            issue(c, value: r.trimmed(i), problem: "not a date", kind: .notADate)
+            return .bad
+        }
         let f = r.withCell(i) { dates.parse($0) }
-        if f == .bad { issue(column: c.name, value: r.trimmed(i), problem: "not a date") }
+        if f == .bad {
+            let text = r.trimmed(i)
+            if ExcelError.matches(text) {
+                excelError(c, text)
+                return .blank
+            }
+            issue(c, value: text, problem: "not a date", kind: .notADate)
+        }
         return f
     }
 
-    /// Parses a code cell once per distinct spelling; `problem` says when a value is unusable.
-    /// (The memo comes in as its own argument: a key path would be looked up on every cell.)
+    /// Parses a code cell once per distinct spelling, the council's own spellings mapped first;
+    /// `problem` says when a value is unusable. (The memo comes in as its own argument: a key
+    /// path would be looked up on every cell.)
     @inline(__always)
-    private static func code<T>(_ r: borrowing Record, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>,
-                                _ parse: (String) -> T, problem: (String, T) -> StaticString?) -> Coded<T> {
-        r.withCell(c.index ?? -1) { raw in
+    private static func code<T>(_ r: borrowing Record, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ codes: CodeMap,
+                                _ parse: (String) -> T, problem: (String, T) -> (StaticString, DataQualityIssue.Kind)?) -> Coded<T> {
+        let i = c.index ?? -1
+        if r.kind(i) != .text {
+            // A workbook's number, boolean or error value: read as text (booleans as yes/no).
+            let kind = r.kind(i)
+            let text = kind == .boolean ? (Cells.text(r, i) == "1" ? "yes" : "no") : Cells.text(r, i)
+            return Cells.parsed(kind == .error ? "#N/A" : text, c, codes, parse, problem)
+        }
+        return r.withCell(i) { raw in
             let bytes = TextDecoding.trim(raw)
             if let known = memo.find(bytes) { return known }
-            let text = TextDecoding.decode(bytes)
-            let v = parse(text)
-            let made = Coded(value: v, problem: problem(text, v))
+            let made = Cells.parsed(TextDecoding.decode(bytes), c, codes, parse, problem)
             memo.insert(bytes, made)
             return made
         }
     }
 
+    /// One spelling's reading: an Excel error value is blank (noted); a council's mapping applies
+    /// before the built-in rules.
+    private static func parsed<T>(_ text: String, _ c: ColumnRef, _ codes: CodeMap, _ parse: (String) -> T,
+                                  _ problem: (String, T) -> (StaticString, DataQualityIssue.Kind)?) -> Coded<T> {
+        if ExcelError.matches(text) { return Coded(value: parse(""), problem: "an Excel error value: read as blank", kind: .excelError) }
+        let mapped = codes.lookup(column: c.key, text) ?? text
+        let v = parse(mapped)
+        let p = problem(mapped, v)
+        return Coded(value: v, problem: p?.0, kind: p?.1 ?? .other)
+    }
+
     /// The code's value, noting its problem if it has one.
     @inline(__always)
     private mutating func value<T>(_ coded: Coded<T>, _ r: borrowing Record, _ c: ColumnRef) -> T {
-        if let p = coded.problem { report(p, r, c) }
+        if let p = coded.problem { report(p, coded.kind, r, c) }
         return coded.value
     }
 
     /// Kept out of line: the usual cell has no problem.
     @inline(never)
-    private mutating func report(_ problem: StaticString, _ r: borrowing Record, _ c: ColumnRef) {
-        issue(column: c.name, value: r.trimmed(c.index ?? -1), problem: problem.description)
+    private mutating func report(_ problem: StaticString, _ kind: DataQualityIssue.Kind, _ r: borrowing Record, _ c: ColumnRef) {
+        issue(c, value: Cells.text(r, c.index ?? -1), problem: problem.description, kind: kind)
     }
 
     mutating func yesNo(_ r: borrowing Record, _ c: ColumnRef) -> YesNo {
-        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &yesNos, YesNo.parse) { _, v in v == .bad ? "not a yes/no value" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &yesNos, codes, YesNo.parse) { _, v in v == .bad ? ("not a yes/no value", .unknownCode) : nil }, r, c)
+    }
+
+    mutating func laInTouch(_ r: borrowing Record, _ c: ColumnRef) -> YesNo {
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &inTouch, codes, InTouch.parse) { _, v in v == .bad ? ("not an LA in Touch value", .unknownCode) : nil }, r, c)
     }
 
     mutating func count(_ r: borrowing Record, _ c: ColumnRef) -> CountField {
-        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &counts, CountField.parse) { _, v in v == .bad ? "not a whole number" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &counts, codes, CountField.parse) { _, v in v == .bad ? ("not a whole number", .notANumber) : nil }, r, c)
     }
 
     mutating func source(_ r: borrowing Record, _ c: ColumnRef) -> SourceGroup? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &sources, { Optional(SourceGroup.parse($0).group) }) { t, _ in
-            SourceGroup.parse(t).recognised ? nil : "source not recognised: counted as other"
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &sources, codes, { Optional(SourceGroup.parse($0).group) }) { t, _ in
+            SourceGroup.parse(t).recognised ? nil : ("source not recognised: counted as other", .unknownCode)
         }, r, c)
     }
 
     mutating func caseStatus(_ r: borrowing Record, _ c: ColumnRef) -> CaseStatus? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &statuses, CaseStatus.parse) { t, v in v != nil ? nil : t.isEmpty ? "blank case status" : "not a case status" },
-              r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &statuses, codes, CaseStatus.parse) { t, v in
+            v != nil ? nil : t.isEmpty ? ("blank case status", .blankValue) : ("not a case status", .unknownCode)
+        }, r, c)
     }
 
     mutating func category(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<AbuseCategory> {
-        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &categories, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &categories, codes, { t in t.isEmpty ? .blank : AbuseCategory.parse(t).map { .value($0) } ?? .bad }) { _, v in
             switch v {
             case .value: nil
-            case .blank: "blank category of abuse: the child counts on plans, in no category"
-            case .bad: "not a category of abuse"
+            case .blank: ("blank category of abuse: the child counts on plans, in no category", .blankValue)
+            case .bad: ("not a category of abuse", .unknownCode)
             }
         }, r, c)
     }
 
     mutating func legal(_ r: borrowing Record, _ c: ColumnRef) -> LegalGroup? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &legals, { Optional(LegalGroup.parse($0)) }) { _, _ in nil }, r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &legals, codes, { Optional(LegalGroup.parse($0)) }) { _, _ in nil }, r, c)
     }
 
     mutating func location(_ r: borrowing Record, _ c: ColumnRef) -> PlacementLocation {
-        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &locations, PlacementLocation.parse) { _, v in v == .bad ? "not a placement location (in / out)" : nil },
-              r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &locations, codes, PlacementLocation.parse) { _, v in
+            v == .bad ? ("not a placement location (in / out)", .unknownCode) : nil
+        }, r, c)
     }
 
     mutating func activity(_ r: borrowing Record, _ c: ColumnRef) -> ActivityGroup? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &activities, { Optional(ActivityGroup.parse($0)) }) { _, _ in nil }, r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &activities, codes, { Optional(ActivityGroup.parse($0)) }) { t, v in
+            // Blank is unknown, as the contract says; a value no rule maps is unknown too, and said so.
+            v == .unknown && !t.isEmpty ? ("not an activity status: counted as unknown", .unknownCode) : nil
+        }, r, c)
     }
 
     mutating func suitability(_ r: borrowing Record, _ c: ColumnRef) -> Suitability? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &suitabilities, { Optional(Suitability.parse($0)) }) { _, _ in nil }, r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &suitabilities, codes, { Optional(Suitability.parse($0)) }) { t, v in
+            v == .unknown && !t.isEmpty ? ("not a suitability of accommodation: counted as unknown", .unknownCode) : nil
+        }, r, c)
     }
 
     mutating func orderType(_ r: borrowing Record, _ c: ColumnRef) -> OrderType? {
-        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &orderTypes, { Optional(OrderType.parse($0)) }) { _, _ in nil }, r, c)
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &orderTypes, codes, { Optional(OrderType.parse($0)) }) { _, _ in nil }, r, c)
     }
 
     mutating func intensity(_ r: borrowing Record, _ c: ColumnRef) -> Intensity {
-        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &intensities, Intensity.parse) { _, v in v == .bad ? "not a scaled approach intensity" : nil }, r, c)
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &intensities, codes, Intensity.parse) { _, v in
+            v == .bad ? ("not a scaled approach intensity", .unknownCode) : nil
+        }, r, c)
     }
 }
 
@@ -203,6 +308,7 @@ struct HistoryStart {
         }
         guard let (first, line) = earliest, first - needFrom > 7 else { return nil }
         return DataQualityIssue(file: file, sheet: sheet, line: line, column: column, value: first.annexA,
-                                problem: "the list starts on \(first.iso), later than the \(needFrom.iso) its indicators need")
+                                problem: "the list starts on \(first.iso), later than the \(needFrom.iso) its indicators need",
+                                kind: .listStartsLate, list: list)
     }
 }

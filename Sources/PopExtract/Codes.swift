@@ -117,7 +117,7 @@ public enum SourceGroup: String, CaseIterable, Sendable {
     case police, education, health, la_services, other
 
     public static func parse(_ raw: String) -> (group: SourceGroup, recognised: Bool) {
-        let n = Codes.normalise(raw)
+        let n = Codes.withoutLetterCode(Codes.normalise(raw))
         if n.isEmpty { return (.other, true) }
         let code = Codes.leadingCode(n)
         switch code {
@@ -168,7 +168,7 @@ public enum LegalGroup: String, CaseIterable, Sendable {
     case ico, co, s20, po, epo, yj, other
 
     public static func parse(_ raw: String) -> LegalGroup {
-        let n = Codes.normalise(raw)
+        let n = Codes.withoutLetterCode(Codes.normalise(raw))
         switch Codes.leadingCode(n) {
         case "c1": return .ico
         case "c2": return .co
@@ -207,7 +207,7 @@ public enum ActivityGroup: Sendable, Equatable {
     case eet(higherEducation: Bool), neet, unknown
 
     public static func parse(_ raw: String) -> ActivityGroup {
-        let n = Codes.normalise(raw)
+        let n = Codes.withoutLetterCode(Codes.normalise(raw))
         let code = Codes.leadingCode(n)
         switch code {
         case "f1", "p1": return .eet(higherEducation: true)
@@ -258,5 +258,161 @@ public enum Intensity: Sendable {
         if n.hasPrefix("enhanced") { return .enhanced }
         if n.hasPrefix("intensive") { return .intensive }
         return .bad
+    }
+}
+
+/// Excel's error values, which a cell holds when a formula failed (in a workbook, or typed
+/// into a CSV): blank, with a data-quality note.
+public enum ExcelError {
+    public static let values: Set<String> = ["#n/a", "#ref!", "#value!", "#name?", "#div/0!", "#null!", "#num!", "#getting_data", "#spill!", "#calc!"]
+
+    /// Whether the trimmed text is one of Excel's error values.
+    public static func matches(_ text: String) -> Bool { text.first == "#" && values.contains(text.lowercased()) }
+
+    @inline(__always)
+    static func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 4, bytes.count <= 14, bytes[0] == 0x23 else { return false }
+        return matches(TextDecoding.decode(bytes))
+    }
+}
+
+/// Care leavers' LA in Touch (templates before 2023): yes, or one of SSDA903's reasons the
+/// council is not in touch (`c) Died`, `d) Refu`, `e) NREQ`, `f) Rhom`), which count as no.
+public enum InTouch {
+    public static func parse(_ raw: String) -> YesNo {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .no }
+        for letter in "cdef" where Codes.hasLetterCode(n, letter) { return .no }
+        switch Codes.leadingCode(n) {
+        case "died", "refu", "nreq", "rhom": return .no
+        default: return YesNo.parse(raw)
+        }
+    }
+}
+
+/// Gender (every list): blank is not recorded.
+public enum Gender: String, CaseIterable, Sendable {
+    case male, female, other, not_recorded
+
+    public static func parse(_ raw: String) -> Gender? {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .not_recorded }
+        for (letter, g) in zip("abcd", [Gender.male, .female, .not_recorded, .other]) where Codes.hasLetterCode(n, letter) { return g }
+        switch Codes.leadingCode(Codes.withoutLetterCode(n)) {
+        case "m", "male", "1": return .male
+        case "f", "female", "2": return .female
+        case "u", "0", "9", "unknown": return .not_recorded
+        case "neither", "indeterminate": return .other
+        default: break
+        }
+        let words = Codes.withoutLetterCode(n)
+        if words.hasPrefix("not stated") || words.hasPrefix("not recorded") { return .not_recorded }
+        return nil
+    }
+}
+
+/// Ethnicity (every list), by the DfE's four-letter code or its description: blank is not recorded.
+public enum EthnicGroup: String, CaseIterable, Sendable {
+    case white, mixed, asian, black, other, not_recorded
+
+    static let codes: [String: EthnicGroup] = [
+        "wbri": .white, "wiri": .white, "wirt": .white, "woth": .white, "wrom": .white,
+        "mwbc": .mixed, "mwba": .mixed, "mwas": .mixed, "moth": .mixed,
+        "aind": .asian, "apkn": .asian, "aban": .asian, "aoth": .asian, "chne": .asian,
+        "bcrb": .black, "bafr": .black, "both": .black, "ooth": .other, "refu": .not_recorded, "nobt": .not_recorded,
+    ]
+
+    static let descriptions: [String: EthnicGroup] = [
+        "white british": .white, "white irish": .white, "traveller of irish heritage": .white, "any other white background": .white,
+        "gypsy/roma": .white, "white and black caribbean": .mixed, "white and black african": .mixed, "white and asian": .mixed,
+        "any other mixed background": .mixed, "indian": .asian, "pakistani": .asian, "bangladeshi": .asian,
+        "any other asian background": .asian, "chinese": .asian, "caribbean": .black, "african": .black,
+        "any other black background": .black, "any other ethnic group": .other, "refused": .not_recorded,
+        "information not yet obtained": .not_recorded,
+    ]
+
+    public static func parse(_ raw: String) -> EthnicGroup? {
+        let n = Codes.normalise(raw)
+        if n.isEmpty { return .not_recorded }
+        let rest = Codes.withoutLetterCode(n)
+        if let g = codes[Codes.leadingCode(rest)] { return g }
+        return descriptions[rest]
+    }
+}
+
+/// Placement Type (List 8), by SSDA903 code.
+public enum PlacementGroup: String, CaseIterable, Sendable {
+    case foster, adoption, parents, semi_independent, residential, other
+
+    public static func parse(_ raw: String) -> PlacementGroup? {
+        switch Codes.leadingCode(Codes.withoutLetterCode(Codes.normalise(raw))) {
+        case "u1", "u2", "u3", "u4", "u5", "u6": .foster
+        case "a3", "a4", "a5", "a6": .adoption
+        case "p1": .parents
+        case "h5", "p2": .semi_independent
+        case "k1", "k2", "r1", "r2", "r3", "r5", "s1": .residential
+        case "p3", "z1", "t0", "t1", "t2", "t3", "t4": .other
+        default: nil
+        }
+    }
+}
+
+/// Reason Ceased to be Looked After (List 8), by SSDA903 code.
+public enum ReasonCeased: String, CaseIterable, Sendable {
+    case adopted, sgo, other
+
+    public static func parse(_ raw: String) -> ReasonCeased? {
+        switch Codes.leadingCode(Codes.withoutLetterCode(Codes.normalise(raw))) {
+        case "e11", "e12": .adopted
+        case "e43", "e44", "e45", "e46", "e47", "e48": .sgo
+        case "e2", "e3", "e4a", "e4b", "e5", "e6", "e7", "e8", "e9", "e13", "e14", "e15", "e16", "e17", "e41": .other
+        default: nil
+        }
+    }
+}
+
+/// Primary Need Code (List 6): N0 … N9.
+public enum PrimaryNeed: String, CaseIterable, Sendable {
+    case n0, n1, n2, n3, n4, n5, n6, n7, n8, n9
+
+    public static func parse(_ raw: String) -> PrimaryNeed? {
+        PrimaryNeed(rawValue: Codes.leadingCode(Codes.withoutLetterCode(Codes.normalise(raw))))
+    }
+}
+
+/// Type of Accommodation (List 9): its letter code.
+public enum AccommodationType: String, CaseIterable, Sendable {
+    case b, c, d, e, g, h, k, r, s, t, u, v, w, x, y, z
+
+    public static func parse(_ raw: String) -> AccommodationType? {
+        // The letter is the code itself (`U`, `U: Independent living`), after a template's
+        // `c)`-style letter code when one comes first (`c) D: Semi-independent…`).
+        AccommodationType(rawValue: Codes.leadingCode(Codes.withoutLetterCode(Codes.normalise(raw))))
+    }
+}
+
+/// Activity Status (List 9) within education, employment or training.
+public enum ActivityDetail: String, CaseIterable, Sendable {
+    case higher_education, other_education, training_employment
+
+    public static func parse(_ raw: String) -> ActivityDetail? {
+        switch Codes.leadingCode(Codes.withoutLetterCode(Codes.normalise(raw))) {
+        case "f1", "p1": .higher_education
+        case "f2", "p2": .other_education
+        case "f3", "f4", "f5", "p3", "p4", "p5": .training_employment
+        default: nil
+        }
+    }
+}
+
+extension Codes {
+    /// A normalised value without the normalised template's leading letter code (`a) `, `q) `,
+    /// `zz) `), when what follows is something else: `a) u1: foster` → `u1: foster`.
+    public static func withoutLetterCode(_ n: String) -> String {
+        guard let close = n.firstIndex(of: ")") else { return n }
+        let letters = n[..<close]
+        guard (1...2).contains(letters.count), letters.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return n }
+        let rest = n[n.index(after: close)...].drop { $0 == " " }
+        return rest.isEmpty ? n : String(rest)
     }
 }

@@ -1,5 +1,12 @@
 import PopCalendar
 
+/// How an extract is read: a council's own spellings of codes.
+public struct ReadOptions: Sendable {
+    public var codes: CodeMap
+
+    public init(codes: CodeMap = .none) { self.codes = codes }
+}
+
 /// Reads an extract's lists into typed rows and a data-quality list, from any record source.
 public enum ExtractReader {
     /// Rows go to the sink in batches of this many.
@@ -14,7 +21,7 @@ public enum ExtractReader {
     }
 
     /// Streams every list present in `folder` into `sink`, one batch of rows at a time.
-    public static func read<S: ExtractSink>(folder: String, asAt: Day, into sink: inout S) throws(ExtractError) {
+    public static func read<S: ExtractSink>(folder: String, asAt: Day, options: ReadOptions = ReadOptions(), into sink: inout S) throws(ExtractError) {
         guard FilePath.isDirectory(folder) else { throw ExtractError(file: folder, message: "not a folder that can be read") }
         let box = SinkBox(sink)
         defer { sink = box.sink }
@@ -22,7 +29,7 @@ public enum ExtractReader {
             let path = folder + "/" + list.fileName
             // A dangling link named like a list is there, and unreadable: an error, not "not supplied".
             guard FilePath.entryExists(path) else { continue }
-            try readList(list, from: CSVFile(path: path, name: list.fileName), asAt: asAt, into: box)
+            try readList(list, from: CSVFile(path: path, name: list.fileName), asAt: asAt, options: options, into: box)
         }
     }
 
@@ -39,17 +46,17 @@ public enum ExtractReader {
         defer { sink = box.sink }
         for list in ListKind.allCases {
             guard let f = files.first(where: { $0.name == list.fileName }) else { continue }
-            try readList(list, from: CSVBytes(f.bytes, name: list.fileName), asAt: asAt, into: box)
+            try readList(list, from: CSVBytes(f.bytes, name: list.fileName), asAt: asAt, options: ReadOptions(), into: box)
         }
     }
 
     /// Reads one list from any record source into `sink`; `asAt` (when given) checks how far
     /// back the list reaches.
-    public static func readList<S: ExtractSink>(_ list: ListKind, from source: some RecordSource, asAt: Day? = nil,
+    public static func readList<S: ExtractSink>(_ list: ListKind, from source: some RecordSource, asAt: Day? = nil, options: ReadOptions = ReadOptions(),
                                                 into sink: inout S) throws(ExtractError) {
         let box = SinkBox(sink)
         defer { sink = box.sink }
-        try readList(list, from: source, asAt: asAt, into: box)
+        try readList(list, from: source, asAt: asAt, options: options, into: box)
     }
 
     /// Reads one list file into `sink`.
@@ -63,25 +70,25 @@ public enum ExtractReader {
     }
 
     /// The one place a list meets its row type.
-    static func readList(_ list: ListKind, from source: some RecordSource, asAt: Day?, into sink: RowReceiver) throws(ExtractError) {
+    static func readList(_ list: ListKind, from source: some RecordSource, asAt: Day?, options: ReadOptions, into sink: RowReceiver) throws(ExtractError) {
         switch list {
-        case .list1: try readRows(Contact.self, from: source, asAt: asAt, into: sink)
-        case .list3: try readRows(Referral.self, from: source, asAt: asAt, into: sink)
-        case .list4: try readRows(Assessment.self, from: source, asAt: asAt, into: sink)
-        case .list5: try readRows(Section47Enquiry.self, from: source, asAt: asAt, into: sink)
-        case .list6: try readRows(ChildInNeedEpisode.self, from: source, asAt: asAt, into: sink)
-        case .list7: try readRows(ChildProtectionPlan.self, from: source, asAt: asAt, into: sink)
-        case .list8: try readRows(ChildInCare.self, from: source, asAt: asAt, into: sink)
-        case .list9: try readRows(CareLeaver.self, from: source, asAt: asAt, into: sink)
-        case .yot: try readRows(YouthOffendingCase.self, from: source, asAt: asAt, into: sink)
+        case .list1: try readRows(Contact.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list3: try readRows(Referral.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list4: try readRows(Assessment.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list5: try readRows(Section47Enquiry.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list6: try readRows(ChildInNeedEpisode.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list7: try readRows(ChildProtectionPlan.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list8: try readRows(ChildInCare.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list9: try readRows(CareLeaver.self, from: source, asAt: asAt, options: options, into: sink)
+        case .yot: try readRows(YouthOffendingCase.self, from: source, asAt: asAt, options: options, into: sink)
         }
     }
 
     /// Reads the records of one list: the header first, then one typed row per record.
-    static func readRows<Row: ReadableRow>(_ type: Row.Type, from source: some RecordSource, asAt: Day?,
+    static func readRows<Row: ReadableRow>(_ type: Row.Type, from source: some RecordSource, asAt: Day?, options: ReadOptions,
                                            into sink: RowReceiver) throws(ExtractError) {
         let list = Row.list
-        var cells = Cells(file: source.name, sheet: source.sheet)
+        var cells = Cells(file: source.name, sheet: source.sheet, list: list, codes: options.codes, date1904: source.date1904)
         var build: RowReader<Row>?
         var width = 0
         var batch: [Row] = []
@@ -94,16 +101,20 @@ public enum ExtractReader {
             }
             cells.line = r.line
             if r.truncated {
-                cells.issue(column: "(whole line)", value: "", problem: "the line is too long or has too many fields; it was cut")
-            } else if r.count != width {
-                cells.issue(column: "(whole line)", value: "\(r.count) cells",
-                            problem: r.count < width
-                                ? "the line has \(r.count) cells and the header \(width) columns: the cells it lacks are unreadable, and the row leaves every indicator that needs them"
-                                : "the line has \(r.count) cells and the header \(width) columns: the cells beyond the header are ignored")
+                cells.issue(nil, value: "", problem: "the line is too long or has too many fields; it was cut", kind: .lineTooLong)
+            } else if r.count < width && source.sheet == nil {
+                // (A workbook row leaves out its blank cells: a short row is a CSV notion.)
+                cells.issue(nil, value: "\(r.count) cells",
+                            problem: "the line has \(r.count) cells and the header \(width) columns: the cells it lacks are unreadable, and the row leaves every indicator that needs them",
+                            kind: .shortRow)
+            } else if r.count > width && source.sheet == nil {
+                cells.issue(nil, value: "\(r.count) cells", problem: "the line has \(r.count) cells and the header \(width) columns: the cells beyond the header are ignored",
+                            kind: .longRow)
             }
             if r.lastLine > r.line {
-                cells.issue(column: "(whole line)", value: "lines \(r.line)–\(r.lastLine)",
-                            problem: "a quoted cell holds a line break, so lines \(r.line) to \(r.lastLine) were read as one row: check a quote is not stray")
+                cells.issue(nil, value: "lines \(r.line)–\(r.lastLine)",
+                            problem: "a quoted cell holds a line break, so lines \(r.line) to \(r.lastLine) were read as one row: check a quote is not stray",
+                            kind: .lineBreakInCell)
             }
             batch.append(build(r, &cells))
             if !cells.issues.isEmpty {
@@ -122,18 +133,21 @@ public enum ExtractReader {
         if !batch.isEmpty { sink.add(batch) }
         if let line = end.unendedLastLine, line > 1 {
             sink.note(DataQualityIssue(file: source.name, sheet: source.sheet, line: line, column: "(whole line)", value: "",
-                                       problem: "the last line has no line end: if the file was cut short, its last row may be incomplete"))
+                                       problem: "the last line has no line end: if the file was cut short, its last row may be incomplete",
+                                       kind: .fileCutShort, list: list))
         }
         if let asAt, let issue = cells.history.warning(list, file: source.name, sheet: source.sheet, asAt: asAt) { sink.note(issue) }
     }
 
-    /// Checks the header row, tells the sink the list begins, and returns its columns. A column
-    /// pop reads that the header names twice is an error: which of the two is meant cannot be known.
+    /// Checks the header row, tells the sink the list begins, and returns its columns. Names of
+    /// earlier templates count as their 2024 column. A column pop reads that the header names
+    /// twice (or by two of its names) is an error: which one holds the data cannot be known. A
+    /// missing column is not an error (its indicators are unavailable), but for Child Unique ID.
     static func header(_ r: borrowing Record, list: ListKind, source: some RecordSource, sink: RowReceiver) throws(ExtractError) -> Header {
         var positions: [String: Int] = [:]
         let used = Set(([Column.childID] + list.requiredColumns + list.optionalColumns).map(Column.key))
         for i in 0..<r.count {
-            let key = Column.key(r.string(i))
+            let key = Column.canonicalKey(Cells.text(r, i))
             if key.isEmpty { continue }
             if let first = positions[key] {
                 if used.contains(key) {
@@ -144,9 +158,9 @@ public enum ExtractReader {
             }
             positions[key] = i
         }
-        for name in [Column.childID] + list.requiredColumns where positions[Column.key(name)] == nil {
-            throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: name,
-                               message: "this column is missing (\(list.title) needs it)")
+        if positions[Column.key(Column.childID)] == nil {
+            throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: Column.childID,
+                               message: "this column is missing (\(list.title) needs it to count children)")
         }
         sink.begin(list, from: ListOrigin(file: source.name, sheet: source.sheet), columns: Set(positions.keys))
         return Header(positions: positions)

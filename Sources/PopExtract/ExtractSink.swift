@@ -39,6 +39,13 @@ extension Array where Element: ListRow {
     }
 }
 
+/// A sink that says which lists it was given.
+public protocol SuppliesLists {
+    func supplies(_ list: ListKind) -> Bool
+}
+
+extension Extract: SuppliesLists {}
+
 /// One list's rows behind a reference, so that a batch is appended in place.
 private final class StoredRows<Row: ListRow>: @unchecked Sendable, ReplayableRows {
     var rows: [Row] = []

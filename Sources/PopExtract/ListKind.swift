@@ -109,6 +109,11 @@ public enum Column {
     public static let team = "Allocated Team"
     public static let worker = "Allocated Worker"
 
+    public static let ageOfChild = "Age of Child (Years)"
+    public static let gender = "Gender"
+    public static let ethnicity = "Ethnicity"
+    public static let disability = "Does the Child have a Disability"
+
     public static let contactDate = "Date of Contact"
     public static let contactSource = "Contact Source"
     public static let contactDecision = "Date of Contact Decision"
@@ -130,6 +135,7 @@ public enum Column {
     public static let cinLastSeen = "Date Child Was Last Seen"
     public static let cinClosure = "CIN Closure Date"
     public static let caseStatus = "Case Status"
+    public static let cinPrimaryNeed = "Primary Need Code"
 
     public static let cpStart = "Child Protection Plan Start Date"
     public static let cpCategory = "Latest Category of Abuse"
@@ -150,6 +156,8 @@ public enum Column {
     public static let claCeased = "Date Ceased to be Looked After"
     public static let claPlacementStart = "Start Date of Most Recent Placement"
     public static let claLocation = "Placement Location"
+    public static let claPlacementType = "Placement Type"
+    public static let claReasonCeased = "Reason Ceased to be Looked After"
     public static let claMissing = "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
 
     public static let clPathwayReview = "Latest Pathway Plan Review Date"
@@ -167,6 +175,48 @@ public enum Column {
     public static let yotIntensity = "Scaled Approach Intensity"
     public static let yotGang = "Confirmed Gang Member"
     public static let yotETE = "ETE at Order End"
+
+    /// Other names templates and case-management systems give a column, by its 2024 name. Case,
+    /// runs of spaces, curly quotes and surrounding punctuation never need an entry here (`Case
+    /// status`, `LA In Touch`, `(Y/N))`, `Referral NFA` match as they are); these differ in words.
+    public static let aliases: [String: [String]] = [
+        ageOfChild: ["Age", "Age of Child"],
+        claUASC: ["Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months", "UASC"],
+        claPlacements: ["Number of Placements in Last 12 Months", "Number of Placements in the Last Twelve Months"],
+        claMissing: ["Number of Episodes the Child has been Missing from their Placement in the last 12 months",
+                     "Number of Missing Episodes in the Last 12 Months"],
+        cpSeenAlone: ["Child Seen Alone?", "Was the Child Seen Alone at the Last Visit?"],
+        referralDate: ["Referral Date"],
+        contactDate: ["Contact Date"],
+        cinLastSeen: ["Date Child Last Seen"],
+        clInTouch: ["Local Authority in Touch"],
+    ]
+
+    /// Each accepted name's key, to its column's 2024 key.
+    static let canonicalKeys: [String: String] = {
+        var out: [String: String] = [:]
+        for (name, others) in aliases {
+            for o in others { out[key(o)] = key(name) }
+        }
+        return out
+    }()
+
+    /// The key a header cell's text stands for: its column's 2024 name's key.
+    public static func canonicalKey(_ header: String) -> String {
+        let k = key(header)
+        return canonicalKeys[k] ?? k
+    }
+
+    /// Excel's column letters: 0 → A, 25 → Z, 26 → AA.
+    public static func letter(_ index: Int) -> String {
+        var n = index + 1, out = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + r))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
 
     /// Header text made comparable: case folded, white space runs collapsed, curly quotes made
     /// straight, surrounding punctuation dropped. `" child unique id:"` → `"child unique id"`.

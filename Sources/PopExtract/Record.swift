@@ -11,7 +11,9 @@ public enum CellKind: UInt8, Sendable {
 /// runs. It is not copyable and callbacks receive it `borrowing`, so it cannot be stored or
 /// returned; cell bytes are lent to a closure in the same way (`withCell`).
 public struct Record: ~Copyable {
-    /// Cell i is `base[starts[i] ..< ends[i]]`.
+    /// Cell i is `base[starts[i] ..< ends[i]]` (a CSV record), or `spans[i]` when the cells lie
+    /// in several buffers (a workbook row: its own text and the shared strings).
+    @usableFromInline let spans: UnsafePointer<UnsafeRawBufferPointer>?
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let starts: UnsafePointer<Int32>
     @usableFromInline let ends: UnsafePointer<Int32>
@@ -34,6 +36,7 @@ public struct Record: ~Copyable {
     /// lent to the callback.
     public init(unsafeBase base: UnsafePointer<UInt8>, starts: UnsafePointer<Int32>, ends: UnsafePointer<Int32>,
                 kinds: UnsafePointer<CellKind>?, count: Int, line: Int, truncated: Bool, lastLine: Int? = nil) {
+        self.spans = nil
         self.base = base
         self.starts = starts
         self.ends = ends
@@ -42,6 +45,24 @@ public struct Record: ~Copyable {
         self.line = line
         self.truncated = truncated
         self.lastLine = lastLine ?? line
+    }
+
+    /// A record whose cells each lie where `spans` says, with their kinds.
+    ///
+    /// SAFETY: the caller guarantees that `spans` and `kinds` hold `count` values each, that every
+    /// span points at valid memory, and that all of it stays valid and unchanged while the record
+    /// is lent to the callback.
+    public init(unsafeSpans spans: UnsafePointer<UnsafeRawBufferPointer>, kinds: UnsafePointer<CellKind>, count: Int, line: Int) {
+        self.spans = spans
+        // Unused for a record of spans; any valid pointer will do.
+        self.base = UnsafePointer(bitPattern: 1)!
+        self.starts = UnsafePointer(bitPattern: 4)!
+        self.ends = UnsafePointer(bitPattern: 4)!
+        self.kinds = kinds
+        self.count = count
+        self.line = line
+        self.truncated = false
+        self.lastLine = line
     }
 
     /// What cell `i` holds; text for a cell the record does not have.
@@ -57,6 +78,8 @@ public struct Record: ~Copyable {
     @inline(__always)
     public func withCell<T, E: Error>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> T) throws(E) -> T {
         guard i >= 0, i < count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        // SAFETY: 0 ≤ i < count, and the source gave `count` spans (init's contract).
+        if let spans { return try body(spans[i]) }
         // SAFETY: 0 ≤ i < count; the source guarantees starts[i] ≤ ends[i] inside its memory.
         let start = Int(starts[i]), end = Int(ends[i])
         assert(start >= 0 && start <= end, "cell \(i) has a negative extent")
@@ -79,10 +102,16 @@ public protocol RecordSource {
     var name: String { get }
     /// The workbook sheet the records come from; nil for a CSV file.
     var sheet: String? { get }
+    /// Whether a number in a date column counts days from 1904 (a workbook setting).
+    var date1904: Bool { get }
     /// Sends every record in order until `body` returns false. A record is valid only inside
     /// `body`. Errors name the source.
     @discardableResult
     func forEachRecord(_ body: (borrowing Record) throws(ExtractError) -> Bool) throws(ExtractError) -> SourceEnd
+}
+
+extension RecordSource {
+    public var date1904: Bool { false }
 }
 
 /// How a source ended, for what the data-quality list should say about it.

@@ -126,10 +126,11 @@ extension CareLeaver: ListRow, ReadableRow {
     static func reader(_ column: Header) -> RowReader<CareLeaver> {
         let child = column(Column.childID), team = column(Column.team), worker = column(Column.worker)
         let dob = column(Column.dateOfBirth), contact = column(Column.clLatestContact), review = column(Column.clPathwayReview)
-        let suitability = column(Column.clSuitability), activity = column(Column.clActivity)
+        let suitability = column(Column.clSuitability), activity = column(Column.clActivity), inTouch = column(Column.clInTouch)
         return { r, cells in
             CareLeaver(
                 child: cells.child(r, child), dateOfBirth: cells.date(r, dob), latestContact: cells.date(r, contact),
+                laInTouch: inTouch.index == nil ? .no : cells.laInTouch(r, inTouch),
                 pathwayPlanReview: cells.date(r, review), suitability: cells.suitability(r, suitability),
                 activity: cells.activity(r, activity), team: cells.team(r, team), worker: cells.worker(r, worker), line: r.line)
         }

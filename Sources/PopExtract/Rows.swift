@@ -99,6 +99,9 @@ public struct CareLeaver: Sendable {
     public var child: String
     public var dateOfBirth: DateField
     public var latestContact: DateField
+    /// LA in Touch (templates before 2023): `cl.in_touch`'s fallback when there is no Latest
+    /// Date of Contact.
+    public var laInTouch: YesNo
     public var pathwayPlanReview: DateField
     /// nil when the cell could not be read (a short row).
     public var suitability: Suitability?

@@ -17,10 +17,27 @@ public enum TextDecoding {
         return String(scalars)
     }
 
+    /// The bytes without surrounding spaces, tabs and non-breaking spaces (U+00A0, as UTF-8
+    /// `C2 A0` or as Windows-1252's lone `A0`, which Excel leaves in copied cells).
+    @inline(__always)
     public static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         var lo = 0, hi = bytes.count
-        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+        while lo < hi {
+            let b = bytes[lo]
+            if b == 0x20 || b == 0x09 { lo += 1; continue }
+            if b == 0xC2 && lo + 1 < hi && bytes[lo + 1] == 0xA0 { lo += 2; continue }
+            // A lone A0 cannot start a UTF-8 character: it is Windows-1252's non-breaking space.
+            if b == 0xA0 { lo += 1; continue }
+            break
+        }
+        while hi > lo {
+            let b = bytes[hi - 1]
+            if b == 0x20 || b == 0x09 { hi -= 1; continue }
+            if b == 0xA0 && hi - 1 > lo && bytes[hi - 2] == 0xC2 { hi -= 2; continue }
+            // After an ASCII byte a lone A0 is not the end of a UTF-8 character (`à` is C3 A0).
+            if b == 0xA0 && (hi - 1 == lo || bytes[hi - 2] < 0x80) { hi -= 1; continue }
+            break
+        }
         return UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])
     }
 

@@ -21,11 +21,11 @@ public enum Catalogue {
     /// default to the title); `headline` places it among its service's headlines.
     static func d(_ id: IndicatorID, _ title: String, short: String? = nil, slide: String? = nil, _ service: Service, _ unit: MeasureUnit,
                   _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, breakdown: Bool = false, headline: Int? = nil,
-                  visits: VisitRule? = nil, _ definition: String) -> IndicatorDefinition {
+                  visits: VisitRule? = nil, fallback: Fallback? = nil, _ definition: String) -> IndicatorDefinition {
         let teamColumn = team ? [ColumnNeed(list: needs[0].list, column: Column.team)] : []
         return IndicatorDefinition(id: id, title: title, shortTitle: short ?? title, slideTitle: slide ?? title, service: service, unit: unit,
                                    polarity: polarity, needs: needs + teamColumn, byTeam: team, definition: definition, headline: headline,
-                                   visitRule: visits, isBreakdown: breakdown)
+                                   visitRule: visits, isBreakdown: breakdown, fallback: fallback)
     }
 
     /// The columns of one list an indicator reads (every list is read by Child Unique ID too).
@@ -127,7 +127,7 @@ public enum Catalogue {
         tally(d("mash.contacts_ytd", "Contacts YTD", .mash, .count, .none, reads: reads(.list1, Column.contactDate),
                 "Contacts received since 1 April (the financial year to date)."), { $0.rows.contactsYTD }),
         custom(d("mash.decision_1wd", "Decisions within 1 working day", short: "Decisions in 1 wd", .mash, .percent, .high,
-                 reads: reads(.list1, Column.contactDate, Column.contactDecision), headline: 5,
+                 reads: reads(.list1, Column.contactDate) + [ColumnNeed(list: .list1, column: Column.contactDecision, local: true)], headline: 5,
                  "Of the month's contacts with a decision date, the share decided within one working day of the contact.")) { c, _, def in
             guard c.rows.hasContactDecisions else { return [] }
             return Kernel.share(def, c.contactsInMonth.filter { !$0.decision.isBlank }, team: nil) { contact in
@@ -365,9 +365,16 @@ public enum Catalogue {
                 reads: reads(.list9, Column.dateOfBirth, Column.clSuitability), headline: 3,
                 "Of care leavers aged 19–21, the share in suitable accommodation."),
               { $0.careLeavers19to21 }) { _, l in l.suitability.map { $0 == .suitable } },
-        share(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, reads: reads(.list9, Column.clLatestContact), headline: 4,
-                "Of all care leavers, the share the council has been in touch with in the last 12 months."),
-              { $0.careLeavers }) { c, l in c.inLast12Months(l.latestContact) },
+        custom(d("cl.in_touch", "In touch", .careLeavers, .percent, .high, reads: reads(.list9, Column.clLatestContact), headline: 4,
+                 fallback: Fallback(replaces: ColumnNeed(list: .list9, column: Column.clLatestContact), instead: ColumnNeed(list: .list9, column: Column.clInTouch)),
+                 "Of all care leavers, the share the council has been in touch with in the last 12 months (from a template before 2023: the share with LA in Touch yes).")) { c, _, def in
+            if c.rows.has(.list9, Column.clLatestContact) {
+                return Kernel.share(def, c.careLeavers, team: nil) { c.inLast12Months($0.latestContact) }
+            }
+            // SSDA903's reasons for not being in touch (died, refused, not required, returned
+            // home) count as no; blank is not yes.
+            return Kernel.share(def, c.careLeavers, team: nil) { $0.laInTouch == .bad ? nil : $0.laInTouch == .yes }
+        },
         share(d("cl.pathway_plans", "Pathway plans up to date", .careLeavers, .percent, .high, reads: reads(.list9, Column.clPathwayReview),
                 "Of all care leavers, the share whose pathway plan was reviewed in the last 6 months."),
               { $0.careLeavers }) { c, l in

@@ -44,11 +44,11 @@ final class Cohorts {
     // MARK: children in need, child protection, children in care
 
     lazy var childrenInNeedOpen: [ChildInNeedEpisode] = openChildren(
-        rows.childrenInNeedOpenRows, origin: rows.origin(.list6), start: { $0.start }, end: { $0.closure }, child: { $0.child }, line: { $0.line })
+        rows.childrenInNeedOpenRows, list: .list6, origin: rows.origin(.list6), start: { $0.start }, end: { $0.closure }, child: { $0.child }, line: { $0.line })
     lazy var childInNeedPlans: [ChildInNeedEpisode] = childrenInNeedOpen.filter { $0.status == .cin_plan }
 
     lazy var protectionPlansOpen: [ChildProtectionPlan] = openChildren(
-        rows.protectionPlansOpenRows, origin: rows.origin(.list7), start: { $0.start }, end: { $0.end }, child: { $0.child }, line: { $0.line })
+        rows.protectionPlansOpenRows, list: .list7, origin: rows.origin(.list7), start: { $0.start }, end: { $0.end }, child: { $0.child }, line: { $0.line })
     var protectionPlansStartedYTD: [ChildProtectionPlan] { rows.protectionPlansStartedYTD }
     var protectionPlansEndedYTD: [ChildProtectionPlan] { rows.protectionPlansEndedYTD }
     lazy var protectionPlansUnder5: [ChildProtectionPlan] = protectionPlansOpen.filter { underFive($0) == true }
@@ -64,7 +64,7 @@ final class Cohorts {
     }
 
     lazy var childrenInCareOpen: [ChildInCare] = openChildren(
-        rows.childrenInCareOpenRows, origin: rows.origin(.list8), start: { $0.started }, end: { $0.ceased }, child: { $0.child }, line: { $0.line })
+        rows.childrenInCareOpenRows, list: .list8, origin: rows.origin(.list8), start: { $0.started }, end: { $0.ceased }, child: { $0.child }, line: { $0.line })
 
     // MARK: care leavers
 
@@ -74,7 +74,7 @@ final class Cohorts {
         var standing: [String: Int] = [:]
         for (i, r) in rows.enumerated() where !r.child.isEmpty {
             if let prev = standing[r.child] {
-                warnings.append(duplicate(self.rows.origin(.list9), line: rows[prev].line, child: r.child, keptLine: r.line))
+                warnings.append(duplicate(self.rows.origin(.list9), list: .list9, line: rows[prev].line, child: r.child, keptLine: r.line))
             }
             standing[r.child] = i
         }
@@ -107,7 +107,7 @@ final class Cohorts {
     /// One row per child open at R: the row with the latest start stands (on a tie, the later
     /// line); each other open row of that child is a data-quality warning. In file order.
     /// (Closures rather than key paths: a key path is looked up at run time on every row.)
-    func openChildren<Row>(_ rows: [Row], origin: ListOrigin, start: (Row) -> DateField, end: (Row) -> DateField,
+    func openChildren<Row>(_ rows: [Row], list: ListKind, origin: ListOrigin, start: (Row) -> DateField, end: (Row) -> DateField,
                            child: (Row) -> String, line: (Row) -> Int) -> [Row] {
         var standing: [String: Int] = [:]
         for (i, r) in rows.enumerated() where !child(r).isEmpty && period.isOpen(start: start(r), end: end(r)) {
@@ -118,14 +118,15 @@ final class Cohorts {
             let rWins = rStart > oStart || (rStart == oStart && line(r) > line(other))
             let (kept, dropped) = rWins ? (r, other) : (other, r)
             if rWins { standing[id] = i }
-            warnings.append(duplicate(origin, line: line(dropped), child: id, keptLine: line(kept)))
+            warnings.append(duplicate(origin, list: list, line: line(dropped), child: id, keptLine: line(kept)))
         }
         return standing.values.sorted().map { rows[$0] }
     }
 
-    private func duplicate(_ origin: ListOrigin, line: Int, child: String, keptLine: Int) -> DataQualityIssue {
+    private func duplicate(_ origin: ListOrigin, list: ListKind, line: Int, child: String, keptLine: Int) -> DataQualityIssue {
         let place = origin.sheet == nil ? "line" : "row"
         return DataQualityIssue(file: origin.file, sheet: origin.sheet, line: line, column: Column.childID, value: child,
-                                problem: "the same child is also on \(place) \(keptLine); that row stands and this one is not counted")
+                                problem: "the same child is also on \(place) \(keptLine); that row stands and this one is not counted",
+                                kind: .duplicateChild, list: list)
     }
 }

@@ -75,6 +75,9 @@ public struct PageRow: Sendable {
     public let direction: Direction?
     public let neighbours: NeighbourComparison?
     public let commentary: String?
+    /// Set when the month's extract could not give the indicator (a column is missing): the
+    /// row is shown as not available, never as a figure.
+    public var unavailable: Unavailable? = nil
 }
 
 /// Builds page rows: the comparisons of data contract section 5.
@@ -84,7 +87,7 @@ public enum PageModel {
                             teams: Bool = false) -> [PageRow] {
         let previousByKey = Dictionary((previous?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let byIndicator = Dictionary(grouping: benchmarks, by: \.indicator)
-        return current.values.compactMap { value in
+        let computed: [PageRow] = current.values.compactMap { value in
             guard teams || value.team == nil, let def = Catalogue.definition(value.id) else { return nil }
             var judged = value
             targets.judge(&judged, asAt: current.asAt)
@@ -97,6 +100,23 @@ public enum PageModel {
             return PageRow(definition: def, current: judged, previous: before, change: change, relativeChange: relative,
                            direction: direction, neighbours: sn, commentary: value.team == nil ? commentary[value.id] : nil)
         }
+        // Indicators the extract could not give keep their place on the page, marked so.
+        let missing: [PageRow] = current.unavailable.filter { !$0.teamRowsOnly }.reduce(into: [Unavailable]()) { seen, u in
+            if !seen.contains(where: { $0.id == u.id }) { seen.append(u) }
+        }.compactMap { u in
+            guard let def = Catalogue.definition(u.id) else { return nil }
+            let blank = IndicatorValue(id: u.id, team: nil, numerator: nil, denominator: nil, value: nil, unit: def.unit, polarity: def.polarity)
+            var row = PageRow(definition: def, current: blank, previous: previousByKey[key(blank)], change: nil, relativeChange: nil, direction: nil,
+                              neighbours: nil, commentary: commentary[u.id])
+            row.unavailable = u
+            return row
+        }
+        guard !missing.isEmpty else { return computed }
+        let order = Dictionary(Catalogue.definitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return (computed + missing).enumerated().sorted { a, b in
+            let x = order[a.element.definition.id] ?? 0, y = order[b.element.definition.id] ?? 0
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     static func key(_ v: IndicatorValue) -> String { v.id.rawValue + "\u{1F}" + (v.team ?? "") }

@@ -21,14 +21,49 @@ public enum Engine {
                                targets: TargetSet = TargetSet()) -> Snapshot {
         let cohorts = Cohorts(rows: rows, calendar: calendar)
         var values: [IndicatorValue] = []
+        var unavailable: [Unavailable] = []
         for m in Catalogue.measures {
-            // A list not supplied means no data for its indicators, never zeros.
-            guard m.definitions[0].lists.allSatisfy(rows.supplies) else { continue }
-            values += m.compute(cohorts, population)
+            let def = m.definitions[0]
+            guard let (missing, basis) = columns(def, rows) else { continue }
+            // A template that lacks a column costs only the indicators that need it: they are
+            // listed as unavailable, never shown as zero.
+            if !missing.isEmpty {
+                for d in m.definitions {
+                    for need in missing {
+                        let origin = rows.origin(need.list)
+                        unavailable.append(Unavailable(id: d.id, file: origin.file, sheet: origin.sheet, column: need.column))
+                    }
+                }
+                continue
+            }
+            var computed = m.compute(cohorts, population)
+            if let basis { for i in computed.indices { computed[i].basis = basis } }
+            if def.byTeam, let list = def.needs.first(where: { $0.column == Column.team })?.list, !rows.has(list, Column.team) {
+                computed.removeAll { $0.team != nil }
+                let origin = rows.origin(list)
+                unavailable.append(Unavailable(id: def.id, teamRowsOnly: true, file: origin.file, sheet: origin.sheet, column: Column.team))
+            }
+            values += computed
         }
         for i in values.indices { targets.judge(&values[i], asAt: rows.asAt) }
-        let missing = ListKind.allCases.filter { !rows.supplies($0) }
+        let missingLists = ListKind.allCases.filter { !rows.supplies($0) }
         return Snapshot(asAt: rows.asAt, population: population, values: values,
-                        dataQuality: rows.dataQuality + cohorts.warnings, missingLists: missing)
+                        dataQuality: rows.dataQuality + cohorts.warnings, missingLists: missingLists, unavailable: unavailable)
+    }
+
+    /// Whether the extract can give an indicator: nil when a list it reads was not supplied (or
+    /// a local column is absent) — it is absent; else the columns it needs that are missing
+    /// (it is unavailable unless that is empty) and the column it falls back on, if it does.
+    static func columns(_ def: IndicatorDefinition, _ rows: MonthRows) -> (missing: [ColumnNeed], basis: String?)? {
+        // A list not supplied means no data for its indicators, never zeros.
+        guard def.lists.allSatisfy(rows.supplies) else { return nil }
+        if def.needs.contains(where: { $0.local && !rows.has($0.list, $0.column) }) { return nil }
+        var missing = def.needs.filter { !$0.local && $0.column != Column.team && !rows.has($0.list, $0.column) }
+        var basis: String?
+        if let f = def.fallback, missing.contains(f.replaces), rows.has(f.instead.list, f.instead.column) {
+            missing.removeAll { $0 == f.replaces }
+            basis = f.instead.column
+        }
+        return (missing, basis)
     }
 }

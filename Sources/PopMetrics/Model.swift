@@ -66,6 +66,22 @@ public struct IndicatorID: RawRepresentable, Hashable, Comparable, Sendable, Exp
 public struct ColumnNeed: Hashable, Sendable {
     public let list: ListKind
     public let column: String
+    /// A local column, not Annex A's (List 1's `Date of Contact Decision`): without it the
+    /// indicator is simply absent, not "unavailable".
+    public let local: Bool
+
+    public init(list: ListKind, column: String, local: Bool = false) {
+        self.list = list
+        self.column = column
+        self.local = local
+    }
+}
+
+/// A column an indicator can be computed from instead, when a template lacks the one its
+/// definition reads (List 9 before 2023 has `LA in Touch` but no `Latest Date of Contact`).
+public struct Fallback: Hashable, Sendable {
+    public let replaces: ColumnNeed
+    public let instead: ColumnNeed
 }
 
 /// When a visit (or a sight of the child) is in time: within `limit` working days of the last
@@ -116,6 +132,8 @@ public struct IndicatorDefinition: Sendable {
     public let visitRule: VisitRule?
     /// One group of a "count, %" breakdown: its numerator is the count, its value the share.
     public let isBreakdown: Bool
+    /// What it is computed from when the column its definition reads is missing.
+    public let fallback: Fallback?
 
     /// The lists it needs, in list order.
     public var lists: [ListKind] { Set(needs.map(\.list)).sorted() }

@@ -55,11 +55,13 @@ public struct ReportingPeriod: Sendable {
 /// contacts and referrals are tallied, with a compact date per referral for re-referrals. Case
 /// lists keep the rows open at R and this year's CP starts and ends. So memory follows the open
 /// cases and one month's activity, not the number of rows or years an extract holds.
-public struct MonthRows: ExtractSink {
+public struct MonthRows: ExtractSink, SuppliesLists {
     public let period: ReportingPeriod
     public private(set) var supplied: Set<ListKind> = []
     /// Where each supplied list came from, for the warnings computed later.
     public private(set) var origins: [ListKind: ListOrigin] = [:]
+    /// Each supplied list's columns (keys of their 2024 names).
+    public private(set) var columns: [ListKind: Set<String>] = [:]
     public private(set) var dataQuality: [DataQualityIssue] = []
     public private(set) var rowsRead = 0
 
@@ -104,12 +106,16 @@ public struct MonthRows: ExtractSink {
     public var asAt: Day { period.asAt }
     public func supplies(_ list: ListKind) -> Bool { supplied.contains(list) }
 
+    /// Whether a supplied list has a column.
+    public func has(_ list: ListKind, _ column: String) -> Bool { columns[list]?.contains(Column.key(column)) ?? false }
+
     /// Where a list came from (its own file name when it was not supplied).
     public func origin(_ list: ListKind) -> ListOrigin { origins[list] ?? ListOrigin(file: list.fileName) }
 
     public mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) {
         supplied.insert(list)
         origins[list] = origin
+        self.columns[list] = columns
         if list == .list1 { hasContactDecisions = columns.contains(Column.key(Column.contactDecision)) }
     }
 

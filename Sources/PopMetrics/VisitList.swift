@@ -42,7 +42,7 @@ public enum VisitList {
     public static func children(_ rows: MonthRows, calendar: WorkingCalendar = .englandAndWales) -> [ChildVisit] {
         let cohorts = Cohorts(rows: rows, calendar: calendar)
         return Catalogue.measures.flatMap { m -> [ChildVisit] in
-            guard let list = m.visitList, m.definitions[0].lists.allSatisfy(rows.supplies) else { return [] }
+            guard let list = m.visitList, let (missing, _) = Engine.columns(m.definitions[0], rows), missing.isEmpty else { return [] }
             return list(cohorts)
         }
     }

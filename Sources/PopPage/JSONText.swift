@@ -60,12 +60,27 @@ public enum JSONText {
         return out + (issues.isEmpty ? "" : "\n") + "  ]\n}\n"
     }
 
-    /// The fields every indicator row carries, as `"key": value` pairs.
+    /// The fields every indicator row carries, as `"key": value` pairs; `basis` only on a row
+    /// computed by a fallback definition.
     static func indicatorFields(_ v: IndicatorValue) -> String {
         "\"id\": \(quote(v.id.rawValue)), \"team\": \(v.team.map(quote) ?? "null"), \"numerator\": \(number(v.numerator)), "
             + "\"denominator\": \(number(v.denominator)), \"value\": \(number(v.value)), \"unit\": \(quote(v.unit.rawValue)), "
             + "\"polarity\": \(quote(v.polarity.rawValue)), \"target\": \(number(v.target)), \"variance\": \(number(v.variance)), "
-            + "\"rag\": \(v.rag.map { quote($0.rawValue) } ?? "null")"
+            + "\"rag\": \(v.rag.map { quote($0.rawValue) } ?? "null")" + (v.basis.map { ", \"basis\": \(quote($0))" } ?? "")
+    }
+
+    /// `"unavailable": [ … ],`: an indicator (or its team rows, `"team": "*"`) a list could not
+    /// give for want of a column.
+    static func unavailable(_ list: [Unavailable]) -> String {
+        var out = "  \"unavailable\": ["
+        out += list.map { u in
+            var o = "\n    {\"id\": \(quote(u.id.rawValue)), "
+            if u.teamRowsOnly { o += "\"team\": \"*\", " }
+            o += "\"file\": \(quote(u.file)), "
+            if let sheet = u.sheet { o += "\"sheet\": \(quote(sheet)), " }
+            return o + "\"column\": \(quote(u.column))}"
+        }.joined(separator: ",")
+        return out + (list.isEmpty ? "" : "\n  ") + "],\n"
     }
 }
 
@@ -86,7 +101,7 @@ public enum CSVText {
 
     public static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\n" }
 
-    /// The cells every indicator row carries.
+    /// The cells every indicator row carries (the basis of a fallback definition last).
     static func indicatorCells(_ v: IndicatorValue) -> [String] {
         [v.id.rawValue, v.team ?? "", cell(v.numerator), cell(v.denominator), cell(v.value), v.unit.rawValue, v.polarity.rawValue,
          cell(v.target), cell(v.variance), v.rag?.rawValue ?? ""]

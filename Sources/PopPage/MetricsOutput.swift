@@ -13,12 +13,14 @@ public enum MetricsOutput {
         out += "  \"indicators\": [\n"
         out += s.values.map { "    {" + JSONText.indicatorFields($0) + "}" }.joined(separator: ",\n")
         out += "\n  ],\n"
+        out += JSONText.unavailable(s.unavailable)
         return out + JSONText.dataQuality(s.dataQuality, childIDs: childIDs)
     }
 
     public static let csvHeader = "id,team,numerator,denominator,value,unit,polarity,target,variance,rag"
 
+    /// The same rows as CSV; each ends with its `basis` (empty for most rows).
     public static func csv(_ s: Snapshot) -> String {
-        csvHeader + "\n" + s.values.map { CSVText.row(CSVText.indicatorCells($0)) }.joined()
+        csvHeader + ",basis\n" + s.values.map { CSVText.row(CSVText.indicatorCells($0) + [$0.basis ?? ""]) }.joined()
     }
 }

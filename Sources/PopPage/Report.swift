@@ -65,6 +65,10 @@ public enum ReportText {
             out += "  " + pad("Indicator", 46) + left("Value", 14) + left("Last month", 14) + left("Change", 16) + left("Target", 8)
                 + left("Variance", 10) + "  RAG  " + left("SN", 7) + left("vs SN", 14) + left("Rank", 9) + "\n"
             for r in rs {
+                if let u = r.unavailable {
+                    out += "  " + pad(r.definition.title, 46) + "  " + Words.unavailable(u) + "\n"
+                    continue
+                }
                 out += "  " + pad((r.definition.isBreakdown ? "  " : "") + r.definition.title, 46) + left(cells.latest(r), 14)
                     + left(cells.previous(r), 14) + left(cells.signedChange(r), 16) + left(cells.target(r), 8) + left(cells.variance(r), 10)
                     + "  " + pad(cells.rag(r), 5) + left(cells.neighbour(r), 7) + left(cells.versusNeighbours(r), 14) + left(cells.rank(r), 9) + "\n"
@@ -102,7 +106,7 @@ public enum ReportText {
         + ",previous,change,relative_change,direction,sn_label,sn_value,sn_difference,sn_better,sn_rank,sn_of,commentary"
 
     public static func csv(_ rows: [PageRow]) -> String {
-        csvHeader + "\n" + rows.map { r in
+        csvHeader + "\n" + rows.filter { $0.unavailable == nil }.map { r in
             let sn = r.neighbours
             return CSVText.row(CSVText.indicatorCells(r.current) + [
                 CSVText.cell(r.previous?.value), CSVText.cell(r.change), CSVText.cell(r.relativeChange), r.direction.map(Words.direction) ?? "",
@@ -119,7 +123,7 @@ public enum ReportText {
         out += JSONText.population(s.population, flagMissing: false)
         out += JSONText.listsNotSupplied(s.missingLists)
         out += "  \"indicators\": [\n"
-        out += rows.map { r in
+        out += rows.filter { $0.unavailable == nil }.map { r in
             var o = "    {" + JSONText.indicatorFields(r.current)
             o += ", \"previous\": \(JSONText.number(r.previous?.value)), \"change\": \(JSONText.number(r.change)), "
             o += "\"relative_change\": \(JSONText.number(r.relativeChange)), \"direction\": \(r.direction.map { q(Words.direction($0)) } ?? "null"), \"sn\": "
@@ -133,6 +137,7 @@ public enum ReportText {
             return o + ", \"commentary\": \(r.commentary.map(q) ?? "null")}"
         }.joined(separator: ",\n")
         out += "\n  ],\n"
+        out += JSONText.unavailable(s.unavailable)
         return out + JSONText.dataQuality(s.dataQuality)
     }
 }

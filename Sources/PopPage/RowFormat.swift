@@ -10,8 +10,12 @@ public struct RowFormat: Sendable {
     /// A value in its unit, "–" when there is none.
     public func value(_ v: IndicatorValue?) -> String { v.map(Display.value) ?? "–" }
 
-    /// This month's figure; a breakdown group shows its count and share: `84 (52.8%)`.
-    public func latest(_ r: PageRow) -> String { figure(r.current, breakdown: r.definition.isBreakdown) }
+    /// This month's figure; a breakdown group shows its count and share: `84 (52.8%)`; an
+    /// indicator the extract could not give says why.
+    public func latest(_ r: PageRow) -> String {
+        if let u = r.unavailable { return Words.unavailable(u) }
+        return figure(r.current, breakdown: r.definition.isBreakdown)
+    }
 
     /// Last month's figure, as `latest`; "–" when none is stored.
     public func previous(_ r: PageRow) -> String { r.previous.map { figure($0, breakdown: r.definition.isBreakdown) } ?? "–" }

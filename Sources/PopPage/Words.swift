@@ -21,6 +21,12 @@ public enum Words {
         "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
     }
 
+    /// "not available: list9 has no Latest Pathway Plan Review Date".
+    public static func unavailable(_ u: Unavailable) -> String {
+        let list = u.sheet.map { "sheet \($0)" } ?? (u.file.hasSuffix(".csv") ? String(u.file.dropLast(4)) : u.file)
+        return "not available: \(list) has no \(u.column)"
+    }
+
     /// "SN mean 2017-18".
     public static func neighbourLabel(_ sn: NeighbourComparison) -> String { "SN \(sn.statistic.rawValue) \(sn.period)" }
 

@@ -80,10 +80,14 @@ extension Store {
                     try figure.execute(arguments: [month, version, v.id.rawValue, v.team ?? "", v.numerator, v.denominator, v.value, v.unit.rawValue,
                                                    v.polarity.rawValue, v.basis])
                 }
-                let quality = try db.cachedStatement(sql: "INSERT INTO data_quality VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                let quality = try db.cachedStatement(sql: """
+                    INSERT INTO data_quality (month, version, seq, file, sheet, line, "column", cell, value, problem, kind, list)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for (i, q) in s.dataQuality.enumerated() {
                     let value = q.column == Column.childID ? "" : q.value
-                    try quality.execute(arguments: [month, version, i, q.file, q.sheet, q.line, q.column, q.cell, value, q.problem])
+                    try quality.execute(arguments: [month, version, i, q.file, q.sheet, q.line, q.column, q.cell, value, q.problem, q.kind.rawValue,
+                                                    q.list?.rawValue])
                 }
                 let visit = try db.cachedStatement(sql: "INSERT INTO child_visit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 for c in visits {
@@ -168,7 +172,9 @@ extension Store {
         let quality = try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? AND version = ? ORDER BY seq", arguments: args).map { r in
             let q = Fields(r, "data_quality")
             return DataQualityIssue(file: try q.text("file"), sheet: try q.optionalText("sheet"), line: try q.int("line"), column: try q.text("column"),
-                                    cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"))
+                                    cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"),
+                                    kind: DataQualityIssue.Kind(rawValue: try q.text("kind")) ?? .other,
+                                    list: try q.optionalText("list").flatMap(ListKind.init(rawValue:)))
         }
         let missing = try i.text("missing_lists").split(separator: ",").compactMap { ListKind(rawValue: String($0)) }
         let population = Population(age0to17: try i.optionalInt("population_0_17"), age10to17: try i.optionalInt("population_10_17"),

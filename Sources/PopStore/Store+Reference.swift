@@ -1,5 +1,6 @@
 import GRDB
 import PopCalendar
+import PopExtract
 import PopMetrics
 
 extension Store {
@@ -138,5 +139,39 @@ extension Store {
         if let name = try setting(.councilName), !name.isEmpty { return name }
         guard let code = try setting(.council) else { return nil }
         return try councilName(code)
+    }
+}
+
+extension Store {
+    /// Replaces the council's codes file (its mappings of its own spellings).
+    public func setCodes(_ entries: [CodeMap.Entry]) throws {
+        try guarded("storing the codes") {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM code_map")
+                for e in entries {
+                    try db.execute(sql: "INSERT INTO code_map VALUES (?, ?, ?, ?)", arguments: [e.column, e.value, e.code, e.line])
+                }
+            }
+        }
+    }
+
+    /// The stored codes file as CSV text (`column,value,code`), to read back through the same checks.
+    public func codesCSV() throws -> String? {
+        try guarded("reading the codes") {
+            try queue.read { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM code_map ORDER BY line")
+                guard !rows.isEmpty else { return nil }
+                var out = "column,value,code\n"
+                for r in rows {
+                    let f = Fields(r, "code_map")
+                    out += [try f.text("column"), try f.text("value"), try f.text("code")].map(Store.csvField).joined(separator: ",") + "\n"
+                }
+                return out
+            }
+        }
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } ? "\"" + String(s.flatMap { $0 == "\"" ? "\"\"" : String($0) }) + "\"" : s
     }
 }

@@ -321,6 +321,9 @@ public final class Store: @unchecked Sendable {
                 ALTER TABLE data_quality_v3 RENAME TO data_quality;
                 ALTER TABLE child_visit_v3 RENAME TO child_visit;
                 CREATE INDEX child_visit_by_team ON child_visit (month, version, indicator, team);
+                CREATE TABLE code_map (column TEXT NOT NULL, value TEXT NOT NULL, code TEXT NOT NULL, line INTEGER NOT NULL);
+                ALTER TABLE data_quality ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';
+                ALTER TABLE data_quality ADD COLUMN list TEXT;
                 PRAGMA user_version = 3;
                 """)
         }

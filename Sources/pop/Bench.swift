@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
                 figures = s.values.count
             case .rows:
                 var count = RowCount()
-                do { try ExtractReader.read(folder: options.extract, asAt: asAt, into: &count) } catch { throw PopError.unusable(error) }
+                try Inputs.read(extract: options.extract, asAt: asAt, options: try options.readOptions, into: &count)
                 rows = count.rows
             case .csv:
                 rows = 0
@@ -96,9 +96,11 @@ extension Bench.Stage {
 }
 
 /// Counts the rows a reader sends and keeps nothing.
-struct RowCount: ExtractSink {
+struct RowCount: ExtractSink, SuppliesLists {
     var rows = 0
-    mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) {}
+    var lists: Set<ListKind> = []
+    func supplies(_ list: ListKind) -> Bool { lists.contains(list) }
+    mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) { lists.insert(list) }
     mutating func add<Row: ListRow>(_ rows: [Row]) { self.rows += rows.count }
     mutating func note(_ issue: DataQualityIssue) {}
 }

@@ -16,8 +16,8 @@ struct Pop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pop",
         abstract: "Children's services performance on a page, from Annex A extracts.",
-        subcommands: [Dashboard.self, Present.self, Report.self, Import.self, Metrics.self, Comment.self, Targets.self, PopulationCommand.self, Benchmarks.self,
-                      Settings.self, Indicators.self, DemoCommand.self, Bench.self],
+        subcommands: [Dashboard.self, Present.self, Report.self, Import.self, Check.self, Months.self, Restore.self, Metrics.self, Comment.self,
+                      Targets.self, PopulationCommand.self, Benchmarks.self, Codes.self, Settings.self, Indicators.self, DemoCommand.self, Bench.self],
         defaultSubcommand: Dashboard.self
     )
 
@@ -100,7 +100,7 @@ extension NeighbourStatistic: ExpressibleByArgument {}
 
 /// Options shared by commands that compute a snapshot from an extract.
 struct ExtractOptions: ParsableArguments {
-    @Option(name: .long, help: "The extract folder (Annex A list1.csv … list9.csv, yot.csv).")
+    @Option(name: .long, help: "The extract: an Annex A workbook (.xlsx), or a folder of list1.csv … list9.csv and yot.csv.")
     var extract: String
 
     @Option(name: .customLong("as-at"), help: "The reporting date R (yyyy-mm-dd or dd/mm/yyyy).")
@@ -118,13 +118,23 @@ struct ExtractOptions: ParsableArguments {
     @Option(name: .customLong("bank-holidays"), help: "A gov.uk bank-holidays.json adding announced days to the built-in calendar.")
     var bankHolidays: String?
 
+    @Option(name: .long, help: "A codes file (column,value,code) mapping the council's own spellings onto pop's codes.")
+    var codes: String?
+
+    @Flag(name: .long, help: "Refuse an extract whose lists lack a column an indicator needs (otherwise those indicators are unavailable).")
+    var strict = false
+
+    var readOptions: ReadOptions { get throws(PopError) { ReadOptions(codes: try Inputs.codes(codes)) } }
+
     /// Reads and computes, streamed: only what R's figures need is kept.
     func snapshotAndRows() throws(PopError) -> (snapshot: Snapshot, rows: Int) {
         let calendar = try Inputs.calendar(bankHolidays: bankHolidays)
         let targetSet = try Inputs.targets(targets)
         let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: nil)
-        let rows = try Inputs.monthRows(extract: extract, asAt: asAt)
-        return (Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet), rows.rowsRead)
+        let rows = try Inputs.monthRows(extract: extract, asAt: asAt, options: try readOptions)
+        let snapshot = Engine.compute(rows, population: pop, calendar: calendar, targets: targetSet)
+        if strict { try Inputs.checkStrict(snapshot) }
+        return (snapshot, rows.rowsRead)
     }
 }
 
@@ -149,6 +159,7 @@ struct Metrics: ParsableCommand {
         if snapshot.population.isMissing {
             Output.standardError("pop: no population given: rates are printed without a value (use --population)\n")
         }
+        for u in snapshot.unavailable { Output.standardError("pop: \(u.id)\(u.teamRowsOnly ? " (team rows)" : ""): " + Words.visible(Words.unavailable(u)) + "\n") }
         Output.standardOutput(format == .json ? MetricsOutput.json(snapshot, childIDs: ids) : MetricsOutput.csv(snapshot))
     }
 }

@@ -47,16 +47,19 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an extract, compute its month and store it (all or nothing; a stored month is replaced).")
 
-    @Argument(help: "The extract folder.") var folder: String
+    @Argument(help: "The extract: an Annex A workbook (.xlsx) or a folder of list1.csv … yot.csv.") var folder: String
     @Option(name: .customLong("as-at"), help: "The reporting date R.") var asAt: Day
     @Option(name: .long, help: "Children aged 0–17 (default: the stored ONS estimate for the council).") var population: Int?
     @Option(name: .customLong("population-10-17"), help: "Young people aged 10–17.") var population10to17: Int?
+    @Option(name: .long, help: "A codes file mapping the council's spellings (default: the one stored with pop codes import).") var codes: String?
+    @Flag(name: .long, help: "Refuse an extract whose lists lack a column an indicator needs (otherwise those indicators are unavailable).") var strict = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let result = try MonthImport.run(extract: folder, asAt: asAt, population: population, population10to17: population10to17, store: store.path)
+        let result = try MonthImport.run(extract: folder, asAt: asAt, population: population, population10to17: population10to17, codes: codes,
+                                         strict: strict, store: store.path)
         Output.standardOutput(result.summary + "\n")
-        if let warning = result.warning { Output.standardError("pop: " + warning + "\n") }
+        for warning in result.warnings { Output.standardError("pop: " + Words.visible(warning) + "\n") }
     }
 }
 

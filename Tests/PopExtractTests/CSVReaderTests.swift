@@ -155,11 +155,16 @@ func lines(_ text: String) -> [Int] {
 }
 
 @Suite struct ExtractReaderTests {
-    @Test func missingColumnIsAnErrorNamingFileAndColumn() {
+    /// Only Child Unique ID is required of a list: without any other column its indicators
+    /// are unavailable (the engine's concern), not the extract refused.
+    @Test func onlyChildUniqueIDIsRequired() throws {
         var e = Extract()
-        #expect(throws: ExtractError(file: "list7.csv", line: 1, column: "Latest Category of Abuse",
-                                     message: "this column is missing (List 7 Child Protection needs it)")) {
-            try ExtractReader.readList(.list7, bytes: Array("Child Unique ID,Date of Birth,Child Protection Plan Start Date\n".utf8), into: &e)
+        try ExtractReader.readList(.list7, bytes: Array("Child Unique ID,Date of Birth,Child Protection Plan Start Date\nA,,01/01/2019\n".utf8), into: &e)
+        #expect(e.rows(ChildProtectionPlan.self)?.count == 1)
+        #expect(e.columns[.list7]?.contains(Column.key(Column.cpCategory)) == false)
+        #expect(throws: ExtractError(file: "list7.csv", line: 1, column: "Child Unique ID",
+                                     message: "this column is missing (List 7 Child Protection needs it to count children)")) {
+            try ExtractReader.readList(.list7, bytes: Array("Date of Birth,Child Protection Plan Start Date\n,01/01/2019\n".utf8), into: &e)
         }
     }
 
@@ -180,7 +185,8 @@ func lines(_ text: String) -> [Int] {
         let text = "Child Unique ID,Date of Contact,Contact Source\n1,31/02/2019,6\n2,,Police\n3,01/01/2019,zzz\n,02/01/2019,\n"
         try ExtractReader.readList(.list1, bytes: Array(text.utf8), into: &e)
         #expect(e.rows(Contact.self)?.count == 4)
-        #expect(e.dataQuality.contains(DataQualityIssue(file: "list1.csv", line: 2, column: "Date of Contact", value: "31/02/2019", problem: "not a date")))
+        #expect(e.dataQuality.contains(DataQualityIssue(file: "list1.csv", line: 2, column: "Date of Contact", value: "31/02/2019", problem: "not a date",
+                                                        kind: .notADate, list: .list1)))
         #expect(!e.dataQuality.contains { $0.line == 3 })   // blank is not bad
         #expect(e.dataQuality.contains { $0.line == 4 && $0.column == "Contact Source" })
         #expect(e.dataQuality.contains { $0.line == 5 && $0.column == "Child Unique ID" })

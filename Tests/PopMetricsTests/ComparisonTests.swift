@@ -101,9 +101,10 @@ import PopTestSupport
     @Test func csvHasTheContractsHeaderAndEmptyCellsForNulls() throws {
         let s = try compute([.list7: ChildProtectionTests.list7])
         let lines = MetricsOutput.csv(s).split(separator: "\n").map(String.init)
-        #expect(lines[0] == "id,team,numerator,denominator,value,unit,polarity,target,variance,rag")
-        #expect(lines.contains("cp.children,,6,,6.0,count,none,,,"))
-        #expect(lines.contains("cp.visits_in_time,T3,1,1,100.0,percent,high,,,"))
+        // The contract's header, each row ending with its basis (empty but for a fallback definition).
+        #expect(lines[0] == "id,team,numerator,denominator,value,unit,polarity,target,variance,rag,basis")
+        #expect(lines.contains("cp.children,,6,,6.0,count,none,,,,"))
+        #expect(lines.contains("cp.visits_in_time,T3,1,1,100.0,percent,high,,,,"))
     }
 
     @Test func quotingKeepsCommasAndQuotes() {

@@ -39,7 +39,8 @@ import PopExtract
         #expect(s.nd("mash.decision_1wd") == (1, 2))
         #expect(s.value("mash.decision_1wd")?.value == 50)
         // c9's impossible date is reported with its line and column.
-        #expect(s.dataQuality.contains(DataQualityIssue(file: "list1.csv", line: 10, column: "Date of Contact", value: "31/02/2019", problem: "not a date")))
+        #expect(s.dataQuality.contains(DataQualityIssue(file: "list1.csv", line: 10, column: "Date of Contact", value: "31/02/2019", problem: "not a date",
+                                                        kind: .notADate, list: .list1)))
         // Referral figures need List 3: absent, not zero.
         #expect(s.value("mash.referrals") == nil)
         #expect(s.value("mash.conversion") == nil)

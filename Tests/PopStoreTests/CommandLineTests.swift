@@ -66,11 +66,20 @@ func pop(_ args: [String], db: String) throws -> (status: Int32, out: String, er
         let broken = folder + "/broken"
         try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
         try "Child Unique ID,Date of Birth\nX,01/01/2010\n".write(toFile: broken + "/list7.csv", atomically: true, encoding: .utf8)
-        let refused = try pop(["import", broken, "--as-at", "2019-02-28"], db: db)
+        let refused = try pop(["import", broken, "--as-at", "2019-02-28", "--strict"], db: db)
         #expect(refused.status == 2)
-        #expect(refused.err.contains("list7.csv") && refused.err.contains("Child Protection Plan Start Date"))
+        #expect(refused.err.contains("list7.csv") && refused.err.contains("column \"Child Protection Plan Start Date\": this column is missing"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(try pop(["report", "--month", "2019-01"], db: db).out == report.out)
+        // Without --strict the month is stored, its CP indicators unavailable and said so.
+        let partial = try pop(["import", broken, "--as-at", "2019-02-28"], db: db)
+        #expect(partial.status == 0 && partial.err.contains("cp.children: not available: list7 has no Child Protection Plan Start Date"))
+        let feb = try pop(["report", "--month", "2019-02"], db: db)
+        #expect(feb.out.contains("Children on CP plans") && feb.out.contains("not available: list7 has no Child Protection Plan Start Date"))
+        // A list without Child Unique ID cannot count children: refused whatever the options.
+        try "Date of Birth,Child Protection Plan Start Date\n01/01/2010,01/01/2019\n".write(toFile: broken + "/list7.csv", atomically: true, encoding: .utf8)
+        let noIDs = try pop(["import", broken, "--as-at", "2019-02-28"], db: db)
+        #expect(noIDs.status == 2 && noIDs.err.contains("Child Unique ID"))
 
         // Re-importing a month says so.
         let again = try pop(["import", "Fixtures/demo/2019-01", "--as-at", "2019-01-31", "--population", "96920"], db: db)
