@@ -36,7 +36,8 @@ let package = Package(
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
         .target(name: "PopDemo", dependencies: ["PopMetrics", "PopCalendar"]),
         // What the commands do, without a terminal: read and compute an extract, import it,
-        // assemble the report page, load reference data, build the demo database.
+        // assemble the report page, load reference data, build the demo database, load and
+        // write the board pack (and print it through a headless Chromium).
         .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopPack", "PopReference", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
         .executableTarget(
             name: "pop",
