@@ -6,13 +6,14 @@ import PopPage
 enum Style {
     static let fonts = "\"Liberation Sans\", Arial, \"Helvetica Neue\", \"DejaVu Sans\", sans-serif"
 
-    /// The status colours: light fills with dark text, so a RAG cell still reads printed in grey
-    /// (and its symbol and letter say it without colour at all).
+    /// The status colours: light fills under dark text whose greys differ too (printed in
+    /// greyscale red is the darkest fill, amber the lightest), and a symbol and letter in every
+    /// RAG cell say it without colour at all.
     static let statusColours = """
         .rag { font-weight: 700; white-space: nowrap; text-align: center; }
-        .rag.green { background: #cfe8cf; color: #0b4d0b; }
-        .rag.amber { background: #fde3a7; color: #5c3d00; }
-        .rag.red { background: #f6c6c2; color: #7a0c0c; }
+        .rag.green { background: #c3e3c3; color: #0b4d0b; }
+        .rag.amber { background: #fff0c2; color: #5c3d00; }
+        .rag.red { background: #f2b8b2; color: #6e0a0a; }
         """
 
     /// The pack: A4 landscape sheets on screen and on paper, each service from a new page, a
