@@ -97,7 +97,7 @@ struct TrendChart {
                                    ("text-anchor", "middle")], Display.chartLabel(v))
             } else {
                 m.element("text", [("class", "figure none"), ("x", coordinate(centre)), ("y", coordinate(plotBottom - 3)), ("text-anchor", "middle")],
-                          "–")
+                          RowFormat().value(nil))
             }
             m.element("text", [("class", "month"), ("x", coordinate(centre)), ("y", coordinate(plotBottom + 11)), ("text-anchor", "middle")],
                       Words.shortMonth(p.month))

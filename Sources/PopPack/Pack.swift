@@ -317,7 +317,8 @@ public enum Pack {
         if let council { line(council, name: Words.allTeams, total: true) }
         m.close("tbody")
         m.close("table")
-        if def.unit == .percent { m.element("p", [("class", "note")], Words.teamsNote) }
+        let notes = (def.visitRule.map { [Words.visitRule($0)] } ?? []) + (def.unit == .percent ? [Words.teamsNote] : [])
+        if !notes.isEmpty { m.element("p", [("class", "note")], notes.joined(separator: " ")) }
         m.close("div")
     }
 }

@@ -231,3 +231,11 @@ extension Words {
     /// A sparkline's range, which it spans from its lowest to its highest figure: "lowest 501, highest 548".
     public static func sparkRange(low: String, high: String) -> String { "lowest \(low), highest \(high)" }
 }
+
+extension Words {
+    /// A visit indicator's rule, under its team table: "In time: within 10 working days of the
+    /// last visit (or of the start, when none is recorded)."
+    public static func visitRule(_ rule: VisitRule) -> String {
+        "In time: within \(rule.limit) \(rule.days == .working ? "working days" : "days") of the last visit (or of the start, when none is recorded)."
+    }
+}

@@ -217,6 +217,7 @@ func golden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_s
         let caption = Escape.html(Words.teamsCaption(try #require(Catalogue.definition("cp.visits_in_time")), january))
         let table = try #require(cp.components(separatedBy: "<table class=\"teams\">").first { $0.contains(caption) })
         #expect(table.contains("<tr class=\"total\">\n") && table.contains(">All teams<"))
+        #expect(cp.contains(Escape.html(Words.visitRule(Catalogue.cpVisits))))
         let rows = table.components(separatedBy: "<tr>").filter { $0.contains("<th scope=\"row\">") }
         #expect(rows.count >= 3)
         for row in rows { #expect(row.range(of: #"\d+ of \d+"#, options: .regularExpression) != nil, "\(row)") }
@@ -256,6 +257,15 @@ func golden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_s
             #expect(HTMLCheck.problems(html).isEmpty, "\(HTMLCheck.problems(html).prefix(5))")
         }
         #expect(!Pack.html(data, month: january).contains("DEMO DATA"))
+    }
+
+    /// The first stored month has no month before it: no change, and still a valid pack.
+    @Test func theFirstMonthHasNoChange() {
+        let february = YearMonth(year: 2018, month: 2)!
+        let html = Pack.html(demoPack, month: february)
+        #expect(html.contains(Escape.html(Words.comparedWith(nil))))
+        #expect(HTMLCheck.problems(html).isEmpty, "\(HTMLCheck.problems(html).prefix(5))")
+        #expect(HTMLCheck.problems(Pack.slides(demoPack, month: february)).isEmpty)
     }
 
     @Test func aMonthNotStoredSaysSo() {
