@@ -171,7 +171,7 @@ public enum Pack {
             figureCell(v, bold: i == 0, into: &m)
         }
         let direction = r.direction.map(Words.direction) ?? ""
-        m.element("td", markup: Escape.html(cells.signedChange(r)) + (direction.isEmpty ? "" : Markup.inline("span", [("class", "dir")], direction)))
+        m.element("td", markup: Escape.html(cells.signedChange(r)) + (direction.isEmpty ? "" : " " + Markup.inline("span", [("class", "dir")], direction)))
         m.element("td", r.current.target == nil ? Words.monitored : cells.target(r))
         m.element("td", cells.variance(r))
         ragCell(r, into: &m)
@@ -184,7 +184,7 @@ public enum Pack {
     static func figureCell(_ v: IndicatorValue?, bold: Bool, into m: inout Markup) {
         let figure = Escape.html(cells.value(v))
         let of = cells.nOfN(v)
-        m.element("td", markup: (bold ? "<b>\(figure)</b>" : figure) + (of.isEmpty ? "" : Markup.inline("span", [("class", "n")], of)))
+        m.element("td", markup: (bold ? "<b>\(figure)</b>" : figure) + (of.isEmpty ? "" : " " + Markup.inline("span", [("class", "n")], of)))
     }
 
     static func ragCell(_ r: PageRow, into m: inout Markup) {
@@ -275,7 +275,7 @@ public enum Pack {
     static func comment(_ r: PageRow, into m: inout Markup, titled: Bool = true) {
         guard let text = r.commentary else { return }
         let label = titled ? "\(Words.Heading.dataComments) – \(r.definition.title)" : Words.Heading.dataComments
-        m.element("p", [("class", "comment")], markup: Markup.inline("b", [], label) + Escape.html(text))
+        m.element("p", [("class", "comment")], markup: Markup.inline("b", [], label) + " " + Escape.html(text))
     }
 
     /// An indicator by team: each team's figure in the month and the two before ("n of N" beside
