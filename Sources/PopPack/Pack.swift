@@ -256,6 +256,7 @@ public enum Pack {
             (Words.Heading.neighbours, cells.neighbour(r) + (cells.rank(r).isEmpty ? "" : " (\(cells.rank(r)))"), []),
         ]
         m.open("table", [("class", "box")])
+        m.element("caption", [("class", "unseen")], Words.chartHeading(n, def))
         m.open("thead")
         m.open("tr")
         for (label, _, _) in box { m.element("th", [("scope", "col")], label) }

@@ -100,6 +100,7 @@ extension Pack {
                 return
             }
             m.open("table")
+            m.element("caption", [("class", "unseen")], Words.indicatorsCaption(service, p.month))
             m.open("thead")
             m.open("tr")
             for h in [Words.Heading.indicator, Words.shortMonth(p.month), Words.Heading.rag, Words.Heading.variance, Words.Heading.change] {

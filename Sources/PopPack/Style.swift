@@ -6,6 +6,9 @@ import PopPage
 enum Style {
     static let fonts = "\"Liberation Sans\", Arial, \"Helvetica Neue\", \"DejaVu Sans\", sans-serif"
 
+    /// A caption a screen reader reads and the page does not show (the heading above says it).
+    static let unseen = ".unseen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }"
+
     /// The status colours: light fills under dark text whose greys differ too (printed in
     /// greyscale red is the darkest fill, amber the lightest), and a symbol and letter in every
     /// RAG cell say it without colour at all.
@@ -67,6 +70,7 @@ enum Style {
             .n, .dir { display: block; font-size: 7.5pt; color: #444; font-weight: 400; white-space: nowrap; }
             .missing { color: #444; font-style: italic; }
             \(statusColours)
+            \(unseen)
             .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 8mm; margin: 2mm 0 4mm; align-items: start; }
             figure { margin: 0; }
             figure h3 { font-size: 9.5pt; margin-bottom: 1mm; min-height: 2.3em; }
@@ -126,6 +130,7 @@ enum Style {
         .facts { font-size: 2.6vw; margin: 0; line-height: 1.5; }
         .facts p { margin: 0; }
         \(statusColours)
+        \(unseen)
         .rag { padding: 0 1vw; }
         .trend-line { margin-top: 3vh; font-size: 1.8vw; color: #333; }
         .trend-line p { margin: .5vh 0 0; }

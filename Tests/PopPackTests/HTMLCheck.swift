@@ -1,5 +1,6 @@
 /// A small checker for the markup the pack writes: every element closed in order, script and
-/// style read as raw text, every table with header cells that say what they head (`scope`),
+/// style read as raw text, every table captioned (its first child) and with header cells that say
+/// what they head (`scope`),
 /// every svg an image (`role="img"`) whose first child is its `<title>`, no id used twice.
 enum HTMLCheck {
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
@@ -10,6 +11,7 @@ enum HTMLCheck {
         var open: [String] = []
         var tableHasHeader: [Bool] = []
         var svgAwaitingTitle = false
+        var tableAwaitingCaption = false
         var ids = Set<String>()
         var i = 0
 
@@ -56,6 +58,10 @@ enum HTMLCheck {
                 if name != "title" { problems.append("an svg whose first child is <\(name)>, not its title") }
                 svgAwaitingTitle = false
             }
+            if tableAwaitingCaption {
+                if name != "caption" { problems.append("a table whose first child is <\(name)>, not its caption") }
+                tableAwaitingCaption = false
+            }
             if name == "th" {
                 if attribute("scope", in: tag) == nil { problems.append("a header cell without scope: <\(tag)>") }
                 if !tableHasHeader.isEmpty { tableHasHeader[tableHasHeader.count - 1] = true }
@@ -66,7 +72,10 @@ enum HTMLCheck {
                 i = end + name.utf8.count + 3
                 continue
             }
-            if name == "table" { tableHasHeader.append(false) }
+            if name == "table" {
+                tableHasHeader.append(false)
+                tableAwaitingCaption = true
+            }
             if name == "svg" {
                 if attribute("role", in: tag) != "img" { problems.append("an svg that is not role=\"img\"") }
                 svgAwaitingTitle = true

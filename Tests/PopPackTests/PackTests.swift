@@ -139,8 +139,9 @@ func golden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_s
     /// The checker itself finds what it is for.
     @Test func checkerFindsBrokenMarkup() {
         #expect(!HTMLCheck.problems("<div><p>x</div>").isEmpty)
-        #expect(!HTMLCheck.problems("<table><tr><td>1</td></tr></table>").isEmpty)
-        #expect(!HTMLCheck.problems("<table><tr><th>a</th></tr></table>").isEmpty, "a header cell without scope")
+        #expect(!HTMLCheck.problems("<table><caption>c</caption><tr><td>1</td></tr></table>").isEmpty)
+        #expect(!HTMLCheck.problems("<table><tr><th scope=\"col\">a</th></tr></table>").isEmpty, "a table without a caption")
+        #expect(!HTMLCheck.problems("<table><caption>c</caption><tr><th>a</th></tr></table>").isEmpty, "a header cell without scope")
         #expect(!HTMLCheck.problems("<svg role=\"img\"><rect/></svg>").isEmpty)
         #expect(!HTMLCheck.problems("<svg><title>t</title></svg>").isEmpty, "an svg that is not role img")
         #expect(!HTMLCheck.problems("<p id=\"a\">x</p><p id=\"a\">y</p>").isEmpty)
