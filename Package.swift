@@ -34,17 +34,20 @@ let package = Package(
         .target(name: "PopScreen"),
         // The dashboard: state, key map, update and views, all pure.
         .target(name: "PopDashboard", dependencies: ["PopScreen", "PopPage", "PopMetrics", "PopExtract", "PopCalendar"]),
+        // The board pack: the month's pages as one self-contained HTML file (inline CSS and SVG), and the slides.
+        .target(name: "PopPack", dependencies: ["PopPage", "PopMetrics", "PopExtract", "PopCalendar"]),
         // ncurses, for the one thin terminal backend.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
         .target(name: "PopDemo", dependencies: ["PopMetrics", "PopCalendar"]),
         // What the commands do, without a terminal: read and compute an extract, import it,
-        // assemble the report page, load reference data, build the demo database.
-        .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopReference", "PopWorkbook", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
+        // assemble the report page, load reference data, build the demo database, load and
+        // write the board pack (and print it through a headless Chromium).
+        .target(name: "PopApp", dependencies: ["PopStore", "PopPage", "PopPack", "PopReference", "PopWorkbook", "PopDemo", "PopMetrics", "PopExtract", "PopCalendar"]),
         .executableTarget(
             name: "pop",
             dependencies: [
-                "PopApp", "PopCalendar", "PopExtract", "PopMetrics", "PopPage", "PopReference", "PopDemo", "PopStore", "PopScreen",
+                "PopApp", "PopCalendar", "PopExtract", "PopMetrics", "PopPage", "PopPack", "PopReference", "PopDemo", "PopStore", "PopScreen",
                 "PopDashboard", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,6 +62,9 @@ let package = Package(
                                                           "PopDemo", "PopTestSupport"]),
         .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopPage", "PopReference", "PopMetrics", "PopExtract",
                                                               "PopCalendar", "PopTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "PopPackTests", dependencies: ["PopPack", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
+                                                         "PopTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
     ]

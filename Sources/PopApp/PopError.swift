@@ -13,6 +13,8 @@ public struct PopError: Error, CustomStringConvertible {
         case store
         /// An interactive command without a terminal.
         case noTerminal
+        /// A program pop runs (a headless Chromium, for a PDF) is missing or failed.
+        case externalProgram
     }
 
     public let code: Code

@@ -18,14 +18,15 @@ public enum Catalogue {
     // MARK: declarations
 
     /// One indicator's declaration. `short` names it on a panel line, `slide` on a slide (both
-    /// default to the title); `headline` places it among its service's headlines.
+    /// default to the title); `headline` places it among its service's headlines; `breakdown`
+    /// heads the table a breakdown group sits in.
     static func d(_ id: IndicatorID, _ title: String, short: String? = nil, slide: String? = nil, _ service: Service, _ unit: MeasureUnit,
-                  _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, breakdown: Bool = false, headline: Int? = nil,
+                  _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, breakdown: String? = nil, headline: Int? = nil,
                   visits: VisitRule? = nil, fallback: Fallback? = nil, _ definition: String) -> IndicatorDefinition {
         let teamColumn = team ? [ColumnNeed(list: needs[0].list, column: Column.team)] : []
         return IndicatorDefinition(id: id, title: title, shortTitle: short ?? title, slideTitle: slide ?? title, service: service, unit: unit,
                                    polarity: polarity, needs: needs + teamColumn, byTeam: team, definition: definition, headline: headline,
-                                   visitRule: visits, isBreakdown: breakdown, fallback: fallback)
+                                   visitRule: visits, breakdownHeading: breakdown, fallback: fallback)
     }
 
     /// The columns of one list an indicator reads (every list is read by Child Unique ID too).
@@ -85,25 +86,25 @@ public enum Catalogue {
         })
     }
 
-    static func breakdownDefinitions(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
+    static func breakdownDefinitions(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                                      _ definition: String) -> [(group: String, def: IndicatorDefinition)] {
         groups.map { g in
-            (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, breakdown: true,
+            (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, breakdown: heading,
                                definition.replacingGroup(with: g.1)))
         }
     }
 
-    static func breakdown<Row>(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
+    static func breakdown<Row>(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                                _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
-        let defs = breakdownDefinitions(prefix, groups, service, reads: needs, definition)
+        let defs = breakdownDefinitions(prefix, heading: heading, groups, service, reads: needs, definition)
         return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
     }
 
     /// A breakdown whose group counts and base were tallied while the extract was read.
-    static func tallied(_ prefix: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
+    static func tallied(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
                         _ definition: String, _ counts: @escaping @Sendable (Cohorts) -> ([String: Int], Int)) -> Measure {
-        let defs = breakdownDefinitions(prefix, groups, service, reads: needs, definition)
+        let defs = breakdownDefinitions(prefix, heading: heading, groups, service, reads: needs, definition)
         return Measure(definitions: defs.map(\.def)) { c, _ in
             let (groups, base) = counts(c)
             return Kernel.breakdown(defs, counts: groups, base: base)
@@ -158,7 +159,7 @@ public enum Catalogue {
                 "Of the month's referrals, the share marked no further action."), { $0.referralsInMonth }) { _, r in
             r.nfa == .bad ? nil : r.nfa == .yes
         },
-        tallied("mash.source", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash,
+        tallied("mash.source", heading: "Referral source (year to date)", SourceGroup.allCases.map { ($0.rawValue, sourceTitle($0)) }, .mash,
                 reads: reads(.list3, Column.referralDate, Column.referralSource),
                 "Referrals since 1 April from GROUP, as a number and a share of all referrals since 1 April.") {
             ($0.rows.referralSourcesYTD, $0.rows.referralSourcesBaseYTD)
@@ -213,7 +214,7 @@ public enum Catalogue {
         rate(d("cp.rate", "CP plans per 10,000", short: "Rate per 10k", .cp, .per_10k, .none, reads: reads(.list7, Column.cpStart, Column.cpEnd),
                headline: 2, "Children on child protection plans per 10,000 children aged 0–17."),
              per: 10_000, population: \.age0to17) { $0.protectionPlansOpen.count },
-        breakdown("cp.category", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) },
+        breakdown("cp.category", heading: "Category of abuse", AbuseCategory.allCases.map { ($0.rawValue, String($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())) },
                   .cp, reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.cpCategory),
                   "Children on plans at the reporting date whose latest category of abuse is GROUP, as a number and a share.",
                   { $0.protectionPlansOpen }) { _, p in
@@ -242,7 +243,7 @@ public enum Catalogue {
                 "Of children on plans, the share whose plan started two years (730 days) or more before the reporting date."),
               { $0.protectionPlansOpen }) { c, p in p.start.day.map { c.asAt - $0 >= 730 } },
         custom(d("cp.under5", "Children under 5 on plans", .cp, .percent, .none,
-                 reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.dateOfBirth), breakdown: true,
+                 reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.dateOfBirth), breakdown: "Age",
                  "Children on plans aged under 5 at the reporting date (unborn children included), as a number and a share.")) { c, _, def in
             Kernel.breakdown([("u5", def)], c.protectionPlansOpen) { p in
                 switch c.underFive(p) {
@@ -282,7 +283,7 @@ public enum Catalogue {
         rate(d("cla.rate", "Children in care per 10,000", short: "Rate per 10k", .cla, .per_10k, .none,
                reads: reads(.list8, Column.claStarted, Column.claCeased), headline: 2,
                "Children in care per 10,000 children aged 0–17."), per: 10_000, population: \.age0to17) { $0.childrenInCareOpen.count },
-        breakdown("cla.legal", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla,
+        breakdown("cla.legal", heading: "Legal status", LegalGroup.allCases.map { ($0.rawValue, legalTitle($0)) }, .cla,
                   reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claLegalStatus),
                   "Children in care whose legal status is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
             c.legalStatus.map { .group($0.rawValue) } ?? .unreadable
@@ -345,7 +346,7 @@ public enum Catalogue {
         // MARK: Care leavers (List 9)
         count(d("cl.total", "Care leavers", .careLeavers, .count, .none, reads: reads(.list9), headline: 1,
                 "Care leavers the council supports."), { $0.careLeavers }),
-        breakdown("cl.age", [("17_under", "17 and under"), ("18", "18"), ("19", "19"), ("20", "20"), ("21", "21"), ("22_over", "22 and over")],
+        breakdown("cl.age", heading: "Age", [("17_under", "17 and under"), ("18", "18"), ("19", "19"), ("20", "20"), ("21", "21"), ("22_over", "22 and over")],
                   .careLeavers, reads: reads(.list9, Column.dateOfBirth), "Care leavers aged GROUP at the reporting date, as a number and a share.",
                   { $0.careLeavers }) { c, l in
             switch l.dateOfBirth {

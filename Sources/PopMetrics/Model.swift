@@ -130,8 +130,12 @@ public struct IndicatorDefinition: Sendable {
     /// When it counts visits in time: the rule, which the drill-down's overdue list, the
     /// due-soon list and the demo apply too.
     public let visitRule: VisitRule?
+    /// The heading of the breakdown table its group sits in ("Category of abuse"); nil when it
+    /// is not one group of a "count, %" breakdown.
+    public let breakdownHeading: String?
+
     /// One group of a "count, %" breakdown: its numerator is the count, its value the share.
-    public let isBreakdown: Bool
+    public var isBreakdown: Bool { breakdownHeading != nil }
     /// What it is computed from when the column its definition reads is missing.
     public let fallback: Fallback?
 

@@ -63,6 +63,20 @@ public enum Display {
         unit == .count ? count(x) : decimal(x) + (unit == .percent ? "%" : "")
     }
 
+    /// A chart axis label in a unit: whole numbers without decimals (`0`, `50%`, `1,500`), one
+    /// decimal place otherwise (`2.5`).
+    public static func axis(_ x: Double, _ unit: MeasureUnit) -> String {
+        let whole = Rounding.units(x, places: 1).map { $0 % 10 == 0 } ?? false
+        return decimal(x, places: whole ? 0 : 1) + (unit == .percent ? "%" : "")
+    }
+
+    /// A bar's label on a chart: the value without its % sign (the axis carries the unit), so
+    /// thirteen labels fit side by side.
+    public static func chartLabel(_ v: IndicatorValue) -> String {
+        let text = value(v)
+        return v.unit == .percent && text.hasSuffix("%") ? String(text.dropLast()) : text
+    }
+
     /// A variance as the council's report shows it: `(25.3%)` when negative, `7.5%` otherwise;
     /// the plain difference (no %) against a target of 0.
     public static func variance(_ v: Double, targetIsZero: Bool = false) -> String {

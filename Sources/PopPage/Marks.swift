@@ -35,7 +35,7 @@ public struct Marks: Sendable {
     /// The key to the RAG marks: long for reports, short for a footer.
     public func ragLegend(long: Bool) -> String {
         long
-            ? "RAG: \(green) G met target \(dot) \(amber) A within tolerance \(dot) \(red) R missed"
+            ? "RAG: \(green) G \(Words.ragMeaning(.green)) \(dot) \(amber) A \(Words.ragMeaning(.amber)) \(dot) \(red) R \(Words.ragMeaning(.red))"
             : "\(green)G met  \(amber)A near  \(red)R missed"
     }
 }

@@ -29,7 +29,7 @@ public struct ReportHeading: Sendable {
     }
 
     var comparedWith: String {
-        (previousMonth.map { "Compared with \(Words.monthName($0))" } ?? "No previous month stored: no change shown")
+        Words.comparedWith(previousMonth)
             + (replacements > 0 ? " · this month was re-imported \(replacements)×" : "")
     }
 }

@@ -65,6 +65,13 @@ public struct RowFormat: Sendable {
         return (d > 0 ? "+" : d < 0 ? "-" : "") + Display.decimal(d.magnitude) + word
     }
 
+    /// A percentage's count over its base, "113 of 159"; "" for other units or a value with
+    /// no base.
+    public func nOfN(_ v: IndicatorValue?) -> String {
+        guard let v, v.unit == .percent, let n = v.numerator, let d = v.denominator else { return "" }
+        return "\(Display.grouped(n)) of \(Display.grouped(d))"
+    }
+
     /// "3 of 11".
     public func rank(_ r: PageRow) -> String {
         guard let sn = r.neighbours, let rank = sn.rank, let of = sn.rankedAmong else { return "" }

@@ -121,3 +121,169 @@ extension Words {
         }
     }
 }
+
+extension Words {
+    /// What a RAG means, for a key: "met target".
+    public static func ragMeaning(_ r: RAG) -> String {
+        switch r {
+        case .green: "met target"
+        case .amber: "within tolerance"
+        case .red: "missed"
+        }
+    }
+
+    /// "Compared with December 2018", or why no change is shown.
+    public static func comparedWith(_ previous: YearMonth?) -> String {
+        previous.map { "Compared with \(monthName($0))" } ?? "No previous month stored: no change shown"
+    }
+}
+
+// MARK: the board pack and its slides
+
+extension Words {
+    public static let performanceOnAPage = "Performance on a page"
+    public static let demoData = "DEMO DATA"
+
+    /// "Performance on a page (31 January 2019)", as the council's pack heads each service's page.
+    public static func pageHeading(_ asAt: Day) -> String { "\(performanceOnAPage) (\(longDate(asAt)))" }
+
+    /// "as at 31 January 2019".
+    public static func asAt(_ d: Day) -> String { "as at \(longDate(d))" }
+
+    /// The pack's title: "Barnet · Performance on a page · January 2019".
+    public static func packTitle(council: String, month: YearMonth) -> String {
+        "\(council) · \(performanceOnAPage) · \(monthName(month))"
+    }
+
+    /// The slides' title: "Barnet · Improvement board · January 2019".
+    public static func slidesTitle(council: String, month: YearMonth) -> String { "\(council) · Improvement board · \(monthName(month))" }
+
+    /// The running footer's left part: "Barnet · January 2019".
+    public static func footer(council: String, month: YearMonth) -> String { "\(council) · \(monthName(month))" }
+
+    /// The words around the page counters of a running footer: "page" 3 "of" 12.
+    public static let pageCounter = (page: "page ", of: " of ")
+
+    /// "slide 4 of 36".
+    public static func slideCounter(_ n: Int, of total: Int) -> String { "slide \(n) of \(total)" }
+
+    /// The keys that move the slides, for the first slide's footer.
+    public static let slideKeys = "→ PgDn Space next · ← PgUp back · Home End first and last · b blank"
+
+    /// Headings of the pack's tables.
+    public enum Heading {
+        public static let indicator = "Indicator"
+        public static let change = "Change"
+        public static let target = "Target"
+        public static let latest = "Latest"
+        public static let variance = "Variance"
+        public static let rag = "RAG"
+        public static let neighbours = "SN"
+        public static let neighbourRank = "SN rank"
+        public static let team = "Team"
+        public static let number = "No."
+        public static let share = "%"
+        public static let group = "Group"
+        public static let headlines = "Headline indicators"
+        public static let facts = "Facts and figures"
+        public static let atAGlance = "At a glance"
+        public static let dataComments = "Data comments"
+        public static let key = "Key"
+    }
+
+    /// A target cell with no target: the council's pack writes "Monitor".
+    public static let monitored = "Monitor"
+
+    /// The cover's note on how change and variance read.
+    public static func packNotes(previous: YearMonth?) -> String {
+        comparedWith(previous) + ". Change in points for percentages. Variance is the distance from target as a share of the target, "
+            + "in brackets when it falls short. SN rank: 1 is best among the statistical neighbours."
+    }
+
+    /// "Child protection: every indicator, January 2019".
+    public static func indicatorsCaption(_ service: Service, _ month: YearMonth) -> String {
+        "\(service.title): every indicator, \(monthName(month)) and the two months before"
+    }
+
+    /// "Child protection: breakdowns (number and share), January 2019 and the two months before".
+    public static func breakdownsCaption(_ service: Service, _ month: YearMonth) -> String {
+        "\(service.title): breakdowns (number and share), \(monthName(month)) and the two months before"
+    }
+
+    /// "CP visits in time (10 working days) by team, January 2019 and the two months before".
+    public static func teamsCaption(_ d: IndicatorDefinition, _ month: YearMonth) -> String {
+        "\(d.title) by team, \(monthName(month)) and the two months before"
+    }
+
+    /// What "n of N" counts in a team table.
+    public static let teamsNote = "Beside each percentage: how many of how many."
+
+    /// "Chart 3 – CP visits in time (10 working days)".
+    public static func chartHeading(_ n: Int, _ d: IndicatorDefinition) -> String { "Chart \(n) – \(d.title)" }
+
+    /// What a chart spans: "13 months, Jan 18 to Jan 19".
+    public static func chartCaption(months: Int, first: YearMonth, last: YearMonth) -> String {
+        "\(months) months, \(shortMonth(first)) to \(shortMonth(last))"
+    }
+
+    /// A month with no stored figure, in a chart's text alternative.
+    public static let noFigure = "no figure"
+
+    /// "Axis from 0 to 100%".
+    public static func axisRange(from low: String, to high: String) -> String { "Axis from \(low) to \(high)" }
+
+    /// A chart's text alternative: every month's figure, the target, the SN figure and the axis.
+    public static func chartDescription(_ d: IndicatorDefinition, points: [(YearMonth, String?)], target: String?, neighbour: String?,
+                                        axis: String) -> String {
+        var out = "\(d.title), monthly"
+        if let first = points.first?.0, let last = points.last?.0 { out += " from \(shortMonth(first)) to \(shortMonth(last))" }
+        out += ": " + points.map { "\(shortMonth($0.0)) \($0.1 ?? noFigure)" }.joined(separator: "; ") + "."
+        if let target { out += " Target \(target)." }
+        if let neighbour { out += " \(neighbour)." }
+        return out + " \(axis)."
+    }
+
+    /// The legend entry of a chart's target line: "target 95.0%".
+    public static func targetLine(_ target: String) -> String { "target \(target)" }
+
+    /// The legend entry of a chart's SN line: "SN mean 2017-18 41.2".
+    public static func neighbourLine(_ sn: NeighbourComparison, _ value: String) -> String { "\(neighbourLabel(sn)) \(value)" }
+
+    /// A service with no figures this month: "Not supplied: the extract has no list7.csv".
+    public static func notSuppliedSentence(_ service: Service, missing: [ListKind]) -> String {
+        "Not supplied: " + notSupplied(service, missing: missing)
+    }
+
+    /// "last month 68.9%", on a slide.
+    public static func lastMonth(_ value: String) -> String { "last month \(value)" }
+
+    /// " points" after a change in a percentage, on a slide.
+    public static func changeUnit(_ unit: MeasureUnit) -> String { unit == .percent ? " points" : "" }
+
+    /// "target 95.0%", on a slide; "Monitor: no target" when there is none.
+    public static func slideTarget(_ target: String?) -> String { target.map { "target \($0)" } ?? "\(monitored): no target" }
+
+    /// The sparkline's label on a slide: "13 months".
+    public static func months(_ n: Int) -> String { "\(n) months" }
+}
+
+extension Words {
+    /// A month asked for that the database does not hold.
+    public static func notStored(_ month: YearMonth) -> String { "\(monthName(month)) is not stored." }
+
+    /// An indicator or service with no figure in the month, on a slide.
+    public static let notSuppliedThisMonth = "Not supplied in this month's extract."
+}
+
+extension Words {
+    /// A sparkline's range, which it spans from its lowest to its highest figure: "lowest 501, highest 548".
+    public static func sparkRange(low: String, high: String) -> String { "lowest \(low), highest \(high)" }
+}
+
+extension Words {
+    /// A visit indicator's rule, under its team table: "In time: within 10 working days of the
+    /// last visit (or of the start, when none is recorded)."
+    public static func visitRule(_ rule: VisitRule) -> String {
+        "In time: within \(rule.limit) \(rule.days == .working ? "working days" : "days") of the last visit (or of the start, when none is recorded)."
+    }
+}

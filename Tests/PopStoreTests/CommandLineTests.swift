@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The real `pop` binary (built by `swift build`, which `.ci/run` runs before the tests).
-func pop(_ args: [String], db: String) throws -> (status: Int32, out: String, err: String) {
+/// The real `pop` binary (built by `swift build`, which `.ci/run` runs before the tests), with
+/// `environment` set over the test's own.
+func pop(_ args: [String], db: String, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
     let binary = projectFolder + "/.build/debug/pop"
     guard FileManager.default.isExecutableFile(atPath: binary) else {
         Issue.record("no binary at \(binary): run swift build first")
@@ -13,6 +14,7 @@ func pop(_ args: [String], db: String) throws -> (status: Int32, out: String, er
     p.arguments = args
     var env = ProcessInfo.processInfo.environment
     env["POP_DB"] = db
+    env.merge(environment) { _, new in new }
     p.environment = env
     p.currentDirectoryURL = URL(fileURLWithPath: projectFolder)
     let out = Pipe(), err = Pipe()
