@@ -64,17 +64,34 @@ struct Import: ParsableCommand {
 }
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The performance page of a stored month, for board papers and scripts.")
+    static let configuration = CommandConfiguration(abstract: "The performance page of a stored month, for board papers and scripts.",
+                                                     discussion: "Text is laid out for --width characters (default: the terminal's width, 100 without one).")
 
     @Option(name: .long, help: "The month (YYYY-MM; default the latest stored).") var month: YearMonth?
     @Option(name: .long, help: "text, markdown, csv or json.") var format: OutputFormat = .text
     @Flag(name: .long, help: "Include team rows.") var teams = false
+    @Option(name: .long, help: "Lay text out for this many characters (default: the terminal's width, 100 without one).") var width: Int?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard format.isText else { throw ValidationError("--format xlsx writes a workbook file, which this pop cannot write yet") }
+        if let width, width < ReportText.minimumWidth { throw ValidationError("--width must be at least \(ReportText.minimumWidth)") }
+    }
 
     func run() throws {
         let db = try store.openOrBuildDemo()
-        Output.standardOutput(try ReportPage.load(db, month: month, teams: teams).render(format))
+        let page = try ReportPage.load(db, month: month, teams: teams)
+        Output.standardOutput(page.render(format, width: width ?? terminalWidth(1) ?? ReportText.defaultWidth) ?? "")
     }
+}
+
+/// The width of the terminal on a file descriptor (ioctl TIOCGWINSZ); nil when it is not a
+/// terminal or says nothing.
+func terminalWidth(_ fd: Int32) -> Int? {
+    guard isatty(fd) != 0 else { return nil }
+    var size = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
 }
 
 struct Comment: ParsableCommand {
@@ -163,10 +180,19 @@ struct Benchmarks: ParsableCommand {
 }
 
 struct Settings: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Which council we are, and which SN figure the page shows.")
+    static let configuration = CommandConfiguration(
+        abstract: "Which council we are, which SN figure the page shows, and the baseline month the page compares with.")
     @Option(name: .long, help: "Our council's old LA code (302 is Barnet).") var council: String?
     @Option(name: .customLong("sn"), help: "mean (DfE's LAIT) or median (DfE's CSC dashboard).") var statistic: NeighbourStatistic?
+    @Option(name: .long, help: "A stored month (YYYY-MM) the page shows change since (the inspection's month), or none to stop.")
+    var baseline: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let baseline, baseline != "none", YearMonth(baseline) == nil {
+            throw ValidationError("--baseline takes a month as YYYY-MM, or none; not \(baseline)")
+        }
+    }
 
     func run() throws {
         let db = try store.open()
@@ -176,9 +202,21 @@ struct Settings: ParsableCommand {
                 if let name = try db.councilName(council) { try db.setSetting(.councilName, name) }
             }
             if let statistic { try db.setSetting(.snStatistic, statistic.rawValue) }
+            if let baseline {
+                if let month = YearMonth(baseline) {
+                    let months = try db.months()
+                    guard months.contains(month) else {
+                        let stored = months.isEmpty ? "none yet" : months.map(\.description).joined(separator: ", ")
+                        throw PopError(.notFound, "\(month) is not stored, so it cannot be the baseline: import it first (stored: \(stored))")
+                    }
+                    try db.setSetting(.baseline, month.description)
+                } else {
+                    try db.removeSetting(.baseline)
+                }
+            }
             let code = try db.setting(.council) ?? "(not set)"
             let name = try db.councilName() ?? ""
-            return "council \(code) \(name), SN \(try db.neighbourStatistic().rawValue), database \(db.path)\n"
+            return "council \(code) \(name), SN \(try db.neighbourStatistic().rawValue), \(Words.baselineSetting(try db.baseline())), database \(db.path)\n"
         }
         Output.standardOutput(line)
     }
