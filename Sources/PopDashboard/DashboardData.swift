@@ -14,11 +14,13 @@ public struct DashboardData: Sendable {
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
+    /// The baseline month each month's rows compare with (when it is stored and earlier).
+    public let baseline: YearMonth?
     /// Each month's page rows, computed once (a frame only reads them).
     private var pages: [YearMonth: [PageRow]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]]) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], baseline: YearMonth? = nil) {
         self.council = council
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
@@ -30,6 +32,7 @@ public struct DashboardData: Sendable {
         self.neighbourCodes = neighbourCodes
         self.statistic = statistic
         self.comments = comments
+        self.baseline = baseline
         for m in months { pages[m] = computeRows(m) }
     }
 
@@ -42,7 +45,14 @@ public struct DashboardData: Sendable {
     private func computeRows(_ month: YearMonth) -> [PageRow] {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true)
+                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
+                              baseline: baseline.flatMap { snapshots[$0] })
+    }
+
+    /// The baseline a month's rows compare with: set, stored and before the month.
+    public func baseline(for month: YearMonth) -> YearMonth? {
+        guard let b = baseline, b < month, snapshots[b] != nil else { return nil }
+        return b
     }
 
     /// Records a saved comment (the store has it already) so the page shows it.

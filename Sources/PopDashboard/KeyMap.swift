@@ -3,7 +3,7 @@ import PopMetrics
 import PopPage
 
 public enum Action: String, CaseIterable, Sendable {
-    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export
+    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV
     case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
 }
 
@@ -50,7 +50,8 @@ public enum KeyMap {
         Binding(keys: [.home, .char("g")], label: "Home g", action: .top, help: "first row", presentation: false),
         Binding(keys: [.end, .char("G")], label: "End G", action: .bottom, help: "last row", presentation: false),
         Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit commentary (indicator page)", presentation: false),
-        Binding(keys: [.char("e")], label: "e", action: .export, help: "export this view as text", presentation: false),
+        Binding(keys: [.char("e")], label: "e", action: .export, help: "export view as Markdown", presentation: false),
+        Binding(keys: [.char("E")], label: "E", action: .exportCSV, help: "export table as CSV", presentation: false),
         Binding(keys: [.char("/")], label: "/", action: .find, help: "find an indicator by name", presentation: false),
         Binding(keys: [.char("p")], label: "p", action: .present, help: "presentation mode", presentation: false),
         Binding(keys: [.char("?")], label: "?", action: .help, help: "this help", presentation: false),

@@ -49,7 +49,7 @@ public enum Layout {
         }
     }
 
-    static func exportName(_ s: AppState) -> String {
+    static func exportName(_ s: AppState, _ format: ExportFormat) -> String {
         let view: String
         switch s.screen {
         case .overview: view = "page"
@@ -59,6 +59,6 @@ public enum Layout {
         case .children(let id, let team): view = id.rawValue + "-" + team.filter { $0.isLetter || $0.isNumber }
         case .present: view = "slide-\(s.slide + 1)"
         }
-        return "pop-\(view)-\(s.month).txt"
+        return "pop-\(view)-\(s.month).\(format.rawValue)"
     }
 }
