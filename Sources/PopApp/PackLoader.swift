@@ -19,11 +19,14 @@ public enum PackLoader {
             for m in months where m >= first && m <= month {
                 if let stored = try store.month(m) { snapshots.append(stored.snapshot) }
             }
+            // The baseline's figures, for the "since" column, when it is older than the charts reach.
+            let baseline = try ReportPage.baseline(store, before: month)
+            if let b = baseline, b.month < first { snapshots.append(b.snapshot) }
             let council = try store.setting(.council) ?? ""
             return PackData(council: try store.councilName() ?? (council.isEmpty ? "Council" : council), demo: try store.isDemo(),
                             snapshots: snapshots, targets: try store.targets(), benchmarks: try store.benchmarks(),
                             neighbourCodes: try store.neighbours(of: council), statistic: try store.neighbourStatistic(),
-                            comments: [month: try store.comments(month: month)])
+                            comments: [month: try store.comments(month: month)], baseline: baseline?.month)
         }
     }
 }
