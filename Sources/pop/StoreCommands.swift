@@ -3,6 +3,7 @@ import PopApp
 import PopCalendar
 import PopExtract
 import PopMetrics
+import PopPack
 import PopPage
 import PopReference
 import PopStore
@@ -64,24 +65,59 @@ struct Import: ParsableCommand {
 }
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The performance page of a stored month, for board papers and scripts.",
-                                                     discussion: "Text is laid out for --width characters (default: the terminal's width, 100 without one).")
+    static let configuration = CommandConfiguration(
+        abstract: "The performance page of a stored month, for board papers and scripts; xlsx for analysts.",
+        discussion: """
+            Text is laid out for --width characters (default: the terminal's width, 100 without one). --out writes a file \
+            readable by you only instead of printing (xlsx needs it); an existing file is replaced only with --force.
+            """)
 
     @Option(name: .long, help: "The month (YYYY-MM; default the latest stored).") var month: YearMonth?
-    @Option(name: .long, help: "text, markdown, csv or json.") var format: OutputFormat = .text
-    @Flag(name: .long, help: "Include team rows.") var teams = false
+    @Option(name: .long, help: "text, markdown, csv, json or xlsx (a workbook: give --out).") var format: OutputFormat = .text
+    @Flag(name: .long, help: "Include team rows (the workbook always has them).") var teams = false
     @Option(name: .long, help: "Lay text out for this many characters (default: the terminal's width, 100 without one).") var width: Int?
+    @Option(name: .long, help: "Write the report to this file (0600) instead of standard output; required for xlsx.") var out: String?
+    @Flag(name: .long, help: "With --out: replace a file that already exists.") var force = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard format.isText else { throw ValidationError("--format xlsx writes a workbook file, which this pop cannot write yet") }
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx") }
+        if force && out == nil { throw ValidationError("--force is for --out: give --out FILE") }
         if let width, width < ReportText.minimumWidth { throw ValidationError("--width must be at least \(ReportText.minimumWidth)") }
     }
 
     func run() throws {
+        // A file that is there already is refused before the database is opened (or built).
+        if let out, !force, SafeFile.exists(out) {
+            throw PopError(.unusableInput, "\(out): it exists already; pop does not replace a file without --force")
+        }
         let db = try store.openOrBuildDemo()
+        if format == .xlsx, let out {
+            let wanted = try month ?? latestMonth(db)
+            let data = try PackLoader.load(db, month: wanted)
+            let bytes: [UInt8]
+            do { bytes = try ReportWorkbook.bytes(data, month: wanted) } catch {
+                throw PopError(.unusableInput, "\(out): the workbook could not be made (\(error))")
+            }
+            try SafeFile.write(bytes, to: out, force: force)
+            Output.standardOutput("wrote \(out): \(Words.packTitle(council: data.council, month: wanted))\n")
+            return
+        }
         let page = try ReportPage.load(db, month: month, teams: teams)
-        Output.standardOutput(page.render(format, width: width ?? terminalWidth(1) ?? ReportText.defaultWidth) ?? "")
+        guard let text = page.render(format, width: width ?? terminalWidth(1) ?? ReportText.defaultWidth) else { return }
+        if let out {
+            try SafeFile.write(text, to: out, force: force)
+            Output.standardOutput("wrote \(out)\n")
+        } else {
+            Output.standardOutput(text)
+        }
+    }
+
+    func latestMonth(_ db: Store) throws(PopError) -> YearMonth {
+        guard let latest = try storing("reading the stored months", { try db.months() }).last else {
+            throw PopError(.notFound, "the database holds no months yet: use pop import")
+        }
+        return latest
     }
 }
 
