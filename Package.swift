@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "PopWorkbookTests", dependencies: ["PopWorkbook", "PopCalendar"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
+        .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopWorkbook", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
                                                           "PopDemo", "PopTestSupport"]),
         .testTarget(name: "PopDashboardTests", dependencies: ["PopDashboard", "PopScreen", "PopPage", "PopReference", "PopMetrics", "PopExtract",
                                                               "PopCalendar", "PopTestSupport"],

@@ -21,10 +21,12 @@ public enum Words {
         "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
     }
 
-    /// "not available: list9 has no Latest Pathway Plan Review Date".
+    /// "not available: list9 has no Latest Pathway Plan Review Date", and from a workbook
+    /// "… (sheet List 9 - Care Leavers)".
     public static func unavailable(_ u: Unavailable) -> String {
-        let list = u.sheet.map { "sheet \($0)" } ?? (u.file.hasSuffix(".csv") ? String(u.file.dropLast(4)) : u.file)
-        return "not available: \(list) has no \(u.column)"
+        let list = u.list?.rawValue ?? u.sheet.map { "sheet \($0)" } ?? (u.file.hasSuffix(".csv") ? String(u.file.dropLast(4)) : u.file)
+        let sheet = u.list != nil ? u.sheet.map { " (sheet \($0))" } ?? "" : ""
+        return "not available: \(list) has no \(u.column)" + sheet
     }
 
     /// "SN mean 2017-18".

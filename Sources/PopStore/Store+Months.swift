@@ -236,17 +236,19 @@ extension Store {
 
     // MARK: unavailable indicators, as one text column
 
-    /// `id|team|file|sheet|column` lines: a small list with no need for a table of its own.
+    /// `id|team|file|sheet|column|list` lines: a small list with no need for a table of its own
+    /// (entries stored before the list was recorded have five fields).
     static func encode(_ list: [Unavailable]) -> String {
-        list.map { [$0.id.rawValue, $0.teamRowsOnly ? "team" : "", $0.file, $0.sheet ?? "", $0.column].map(escape).joined(separator: "|") }
+        list.map { [$0.id.rawValue, $0.teamRowsOnly ? "team" : "", $0.file, $0.sheet ?? "", $0.column, $0.list?.rawValue ?? ""].map(escape).joined(separator: "|") }
             .joined(separator: "\n")
     }
 
     static func decode(_ text: String) -> [Unavailable] {
         text.split(separator: "\n").compactMap { line in
             let p = line.split(separator: "|", omittingEmptySubsequences: false).map { unescape(String($0)) }
-            guard p.count == 5 else { return nil }
-            return Unavailable(id: IndicatorID(p[0]), teamRowsOnly: p[1] == "team", file: p[2], sheet: p[3].isEmpty ? nil : p[3], column: p[4])
+            guard p.count == 5 || p.count == 6 else { return nil }
+            let list = p.count == 6 ? ListKind(rawValue: p[5]) : nil
+            return Unavailable(id: IndicatorID(p[0]), teamRowsOnly: p[1] == "team", list: list, file: p[2], sheet: p[3].isEmpty ? nil : p[3], column: p[4])
         }
     }
 
