@@ -11,8 +11,9 @@ public struct ReportPage {
     public let snapshot: Snapshot
     public let rows: [PageRow]
 
-    /// The page of `month` (the latest stored when nil), with team rows when `teams` is set.
-    public static func load(_ store: Store, month: YearMonth?, teams: Bool) throws(PopError) -> ReportPage {
+    /// The page of `month` (the latest stored when nil), with team rows when `teams` is set and
+    /// the data-quality entries when `dataQuality` is (only JSON prints them).
+    public static func load(_ store: Store, month: YearMonth?, teams: Bool, dataQuality: Bool = false) throws(PopError) -> ReportPage {
         let months = try storing("reading the stored months") { try store.months() }
         guard let latest = months.last else { throw PopError(.notFound, "the database holds no months yet: use pop import") }
         let wanted = month ?? latest
@@ -20,7 +21,7 @@ public struct ReportPage {
             throw PopError(.notFound, "\(wanted) is not stored; stored months: \(months.map(\.description).joined(separator: ", "))")
         }
         return try storing("reading \(wanted)") {
-            guard let current = try store.month(wanted) else { throw PopError(.store, "\(wanted) could not be read") }
+            guard let current = try store.month(wanted, dataQuality: dataQuality) else { throw PopError(.store, "\(wanted) could not be read") }
             let previous = try store.month(wanted.adding(-1))
             let statistic = try store.neighbourStatistic()
             let council = try store.setting(.council) ?? ""

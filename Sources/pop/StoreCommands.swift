@@ -47,7 +47,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an extract, compute its month and store it (all or nothing; a stored month is replaced).")
 
-    @Argument(help: "The extract: an Annex A workbook (.xlsx) or a folder of list1.csv … yot.csv.") var folder: String
+    @Argument(help: "The extract: an Annex A workbook (.xlsx) or a folder of list1.csv … yot.csv.") var extract: String
     @Option(name: .customLong("as-at"), help: "The reporting date R.") var asAt: Day
     @Option(name: .long, help: "Children aged 0–17 (default: the stored ONS estimate for the council).") var population: Int?
     @Option(name: .customLong("population-10-17"), help: "Young people aged 10–17.") var population10to17: Int?
@@ -56,7 +56,7 @@ struct Import: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let result = try MonthImport.run(extract: folder, asAt: asAt, population: population, population10to17: population10to17, codes: codes,
+        let result = try MonthImport.run(extract: extract, asAt: asAt, population: population, population10to17: population10to17, codes: codes,
                                          strict: strict, store: store.path)
         Output.standardOutput(result.summary + "\n")
         for warning in result.warnings { Output.standardError("pop: " + Words.visible(warning) + "\n") }
@@ -73,7 +73,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let db = try store.openOrBuildDemo()
-        Output.standardOutput(try ReportPage.load(db, month: month, teams: teams).render(format))
+        Output.standardOutput(try ReportPage.load(db, month: month, teams: teams, dataQuality: format == .json).render(format))
     }
 }
 
