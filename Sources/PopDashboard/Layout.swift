@@ -57,6 +57,7 @@ public enum Layout {
         case .indicator(let id): view = id.rawValue
         case .teams(let id): view = id.rawValue + "-teams"
         case .children(let id, let team): view = id.rawValue + "-" + team.filter { $0.isLetter || $0.isNumber }
+        case .dataQuality: view = "data-quality"
         case .present: view = "slide-\(s.slide + 1)"
         }
         return "pop-\(view)-\(s.month).txt"

@@ -9,11 +9,19 @@ import PopPage
 public func update(_ s: inout AppState, _ message: Message, _ data: DashboardData) -> [Effect] {
     switch message {
     case .key(let key):
-        return update(&s, key, data) + requestVisits(&s)
+        return update(&s, key, data) + request(&s)
     case .visitsLoaded(let k, let result):
         switch result {
         case .success(let list): s.visits[k] = .loaded(list)
         case .failure(let f): s.visits[k] = .failed(f.message)
+        }
+        keepVisible(&s, data)
+        return []
+    case .dataQualityLoaded(let m, let result):
+        switch result {
+        case .success(let issues):
+            s.dataQuality[m] = .loaded(DataQualityReport.groups(issues, unavailable: data.snapshots[m]?.unavailable ?? []))
+        case .failure(let f): s.dataQuality[m] = .failed(f.message)
         }
         keepVisible(&s, data)
         return []
@@ -24,14 +32,21 @@ public func update(_ s: inout AppState, _ message: Message, _ data: DashboardDat
 /// the top one shows.
 public func start(_ s: inout AppState, at screens: [Screen], _ data: DashboardData) -> [Effect] {
     for screen in screens { s.push(screen) }
-    return requestVisits(&s)
+    return request(&s)
 }
 
-/// A screen that shows a visit list not yet asked for asks for it.
-func requestVisits(_ s: inout AppState) -> [Effect] {
-    guard let k = s.visitKey, s.visits[k] == nil else { return [] }
-    s.visits[k] = .loading
-    return [.loadVisits(k)]
+/// A screen that shows something read on demand (a visit list, the month's data-quality
+/// problems) not yet asked for asks for it.
+func request(_ s: inout AppState) -> [Effect] {
+    if let k = s.visitKey, s.visits[k] == nil {
+        s.visits[k] = .loading
+        return [.loadVisits(k)]
+    }
+    if s.screen == .dataQuality, s.dataQuality[s.month] == nil {
+        s.dataQuality[s.month] = .loading
+        return [.loadDataQuality(s.month)]
+    }
+    return []
 }
 
 func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] {
@@ -98,6 +113,8 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .open: open(&s, data)
     case .teams:
         if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message("no team figures here") }
+    case .dataQuality:
+        if s.screen != .dataQuality && s.screen != .present { s.push(.dataQuality) }
     case .previousMonth, .nextMonth:
         guard let i = data.months.firstIndex(of: s.month) else { break }
         let j = action == .previousMonth ? i - 1 : i + 1
@@ -137,7 +154,7 @@ func open(_ s: inout AppState, _ data: DashboardData) {
         let rows = Items.teams(id, data, s.month)
         guard s.selected < rows.count, Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
         s.push(.children(indicator: id, team: team))
-    case .indicator, .children, .present: break
+    case .indicator, .children, .dataQuality, .present: break
     }
 }
 
@@ -187,7 +204,7 @@ func keepVisible(_ s: inout AppState, _ data: DashboardData) {
         if p.y - scroll < visibleTop { scroll = p.y - visibleTop }
         if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
         s.scroll[level] = max(0, scroll)
-    case .service, .teams, .children:
+    case .service, .teams, .children, .dataQuality:
         let rows = Layout.pageSize(s)
         var scroll = s.scroll[level]
         if s.selected < scroll { scroll = s.selected }

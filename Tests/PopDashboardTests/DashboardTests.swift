@@ -43,9 +43,12 @@ func press(_ s: inout AppState, _ keys: [Key], failVisits: Bool = false) -> [Eff
         var queue = update(&s, .key(key), demoData)
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            guard case .loadVisits(let k) = e else { out.append(e); continue }
-            let result: Result<[ChildVisit], VisitLoadFailure> = failVisits ? .failure(VisitLoadFailure("disk I/O error")) : .success(demoVisits[k] ?? [])
-            queue += update(&s, .visitsLoaded(k, result), demoData)
+            switch e {
+            case .loadVisits(let k):
+                let result: Result<[ChildVisit], LoadFailure> = failVisits ? .failure(LoadFailure("disk I/O error")) : .success(demoVisits[k] ?? [])
+                queue += update(&s, .visitsLoaded(k, result), demoData)
+            default: out.append(e)
+            }
         }
     }
     return out
