@@ -31,7 +31,7 @@ public struct ReportPage {
             let name = try store.councilName() ?? (council.isEmpty ? "Council" : council)
             let heading = ReportHeading(council: name, asAt: current.snapshot.asAt, previousMonth: previous?.month,
                                         population: current.snapshot.population, statistic: statistic, demo: try store.isDemo(),
-                                        replacements: current.replacements)
+                                        replacements: current.replacements, dataQualityNotes: current.dataQualityCount)
             return ReportPage(heading: heading, snapshot: current.snapshot, rows: rows)
         }
     }

@@ -95,7 +95,7 @@ struct Views {
         // The most important parts first; the rest only where they fit.
         let notes = data.dataQualityCount(s.month)
         let parts = [" \(data.council)", "as at \(Words.longDate(snap.asAt))"]
-            + (notes > 0 ? ["\(Display.grouped(notes)) data-quality note\(notes == 1 ? "" : "s") (d)"] : [])
+            + (notes > 0 ? [Words.dataQualityNotes(notes) + " (d)"] : [])
             + [Words.population(snap.population, withSource: false), Words.neighbourBasis(data.statistic, asAt: snap.asAt)]
         var title = parts[0]
         for p in parts.dropFirst() where title.count + 3 + p.count <= s.width - right.count - 1 { title += " \(marks.dot) " + p }

@@ -11,9 +11,11 @@ public struct ReportHeading: Sendable {
     public let statistic: NeighbourStatistic
     public let demo: Bool
     public let replacements: Int
+    /// How many data-quality notes the month's import made.
+    public let dataQualityNotes: Int
 
     public init(council: String, asAt: Day, previousMonth: YearMonth?, population: Population, statistic: NeighbourStatistic, demo: Bool,
-                replacements: Int = 0) {
+                replacements: Int = 0, dataQualityNotes: Int = 0) {
         self.council = council
         self.asAt = asAt
         self.previousMonth = previousMonth
@@ -21,6 +23,7 @@ public struct ReportHeading: Sendable {
         self.statistic = statistic
         self.demo = demo
         self.replacements = replacements
+        self.dataQualityNotes = dataQualityNotes
     }
 
     var title: String {
@@ -31,6 +34,7 @@ public struct ReportHeading: Sendable {
     var comparedWith: String {
         Words.comparedWith(previousMonth)
             + (replacements > 0 ? " · this month was re-imported \(replacements)×" : "")
+            + (dataQualityNotes > 0 ? " · " + Words.dataQualityNotes(dataQualityNotes) + " (listed by pop report --format json and by d in the dashboard)" : "")
     }
 }
 

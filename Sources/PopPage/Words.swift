@@ -21,6 +21,11 @@ public enum Words {
         "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
     }
 
+    /// "12 data-quality notes".
+    public static func dataQualityNotes(_ n: Int) -> String {
+        "\(Display.grouped(n)) data-quality note\(n == 1 ? "" : "s")"
+    }
+
     /// "not available: list9 has no Latest Pathway Plan Review Date", and from a workbook
     /// "… (sheet List 9 - Care Leavers)".
     public static func unavailable(_ u: Unavailable) -> String {

@@ -177,6 +177,9 @@ import Testing
         // Lists 10 and 11 are no lists: child 2001 of List 10 is no second CLA row, no duplicate.
         let quality = try #require(json["data_quality"] as? [[String: Any]])
         #expect(!quality.contains { ($0["sheet"] as? String)?.contains("Adopt") == true || ($0["problem"] as? String)?.contains("more than one") == true && ($0["value"] as? String)?.hasPrefix("2") == true })
+        // Exactly four notes: the #N/A team, Elsewhere, the #N/A in LA in Touch and child 1001's
+        // second open plan; the columns the sheets lack are missing columns, not blank cells.
+        #expect(quality.count == 4, "\(quality)")
         let teamNote = try #require(quality.first { $0["column"] as? String == "Allocated Team" })
         #expect(teamNote["sheet"] as? String == "Sheet3" && teamNote["line"] as? Int == 5 && teamNote["cell"] as? String == "D5")
         let elsewhere = try #require(quality.first { $0["value"] as? String == "Elsewhere" })
@@ -205,6 +208,11 @@ import Testing
         #expect(problems.status == 1)
         #expect(problems.out.contains("Home Town") && problems.out.contains("Elsewhere") && problems.out.contains("cla.placed_in_borough"), "\(problems.out)")
         #expect(problems.out.contains("Latest Pathway Plan Review Date") && problems.out.contains("cl.pathway_plans"))
+        // Imported, the month's notes are counted on the report: #N/A team, #N/A in LA in Touch,
+        // Home Town, Elsewhere, and child 1001 on two open plans.
+        #expect(try pop(["import", book, "--as-at", Self.asAt, "--population", "96920"], db: db).status == 0)
+        let report = try pop(["report", "--month", "2019-01"], db: db)
+        #expect(report.out.contains("5 data-quality notes (listed by pop report --format json and by d in the dashboard)"), "\(report.out.prefix(400))")
         let json = try pop(["check", book, "--as-at", Self.asAt, "--format", "json"], db: db)
         #expect(json.status == 1 && (try? JSONSerialization.jsonObject(with: Data(json.out.utf8))) != nil)
 
