@@ -11,8 +11,13 @@ public enum Layout {
 
     public static func tooSmall(_ s: AppState) -> Bool { s.width < minimumWidth || s.height < minimumHeight }
 
-    /// One column at 80 wide, two from 120, three from 180.
-    static func columns(_ width: Int) -> Int { width >= 180 ? 3 : width >= 120 ? 2 : 1 }
+    /// How wide a panel must be for its full line (value, RAG, change, variance, target, SN and
+    /// sparkline), as one column at 80 shows it.
+    static let fullPanelWidth = 84
+
+    /// One column at 80 wide, two from 120; three only where each is still a full panel, so a
+    /// wider screen never shows less of a line than a narrower one (at 200, two full panels).
+    static func columns(_ width: Int) -> Int { width >= 3 * fullPanelWidth ? 3 : width >= 120 ? 2 : 1 }
 
     static func rowsPerColumn(_ width: Int) -> Int {
         let c = columns(width)
