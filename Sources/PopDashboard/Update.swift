@@ -112,7 +112,7 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .bottom: s.select(max(0, count - 1))
     case .open: open(&s, data)
     case .teams:
-        if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message("no team figures here") }
+        if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message(noTeams(s, data)) }
     case .dataQuality:
         if s.screen != .dataQuality && s.screen != .present { s.push(.dataQuality) }
     case .previousMonth, .nextMonth:
@@ -162,12 +162,26 @@ func teamIndicator(_ s: AppState, _ data: DashboardData) -> IndicatorID? {
     switch s.screen {
     case .overview: return Service.allCases[s.selected].teamIndicator
     case .service(let svc):
+        // The selected indicator's own teams, never another indicator's.
         let rows = Items.service(svc, data, s.month)
-        if s.selected < rows.count, rows[s.selected].definition.byTeam { return rows[s.selected].current.id }
+        if s.selected < rows.count { return rows[s.selected].definition.byTeam ? rows[s.selected].current.id : nil }
         return svc.teamIndicator
     case .indicator(let id): return Catalogue.definition(id)?.byTeam == true ? id : nil
     default: return nil
     }
+}
+
+/// Why `t` opens nothing here: "S47 enquiries has no team breakdown".
+func noTeams(_ s: AppState, _ data: DashboardData) -> String {
+    var def: IndicatorDefinition?
+    switch s.screen {
+    case .service(let svc):
+        let rows = Items.service(svc, data, s.month)
+        if s.selected < rows.count { def = rows[s.selected].definition }
+    case .indicator(let id): def = Catalogue.definition(id)
+    default: break
+    }
+    return def.map { "\($0.title) has no team breakdown" } ?? "no team figures here"
 }
 
 /// A click opens what it lands on, if ncurses reports mouse events.

@@ -21,3 +21,22 @@ import Testing
         #expect(Layout.columns(251) == 2 && Layout.columns(252) == 3)
     }
 }
+
+/// `t` opens the selected indicator's own teams, or says it has none: never another's.
+@Suite struct TeamKeyTests {
+    @Test func anIndicatorWithoutTeamsSaysSo() throws {
+        var s = state(120, 40)
+        press(&s, [.down, .enter])   // Assessments & S47
+        let rows = Items.service(.assessments, demoData, january)
+        let s47 = try #require(rows.firstIndex { !$0.definition.byTeam && $0.current.team == nil && $0.definition.id == "s47.started" })
+        press(&s, Array(repeating: .down, count: s47))
+        press(&s, [.char("t")])
+        #expect(s.screen == .service(.assessments))
+        #expect(s.overlay == .message("\(rows[s47].definition.title) has no team breakdown"))
+        // On a team indicator, its own teams.
+        let teamRow = try #require(rows.firstIndex { $0.definition.byTeam })
+        var t = state(120, 40)
+        press(&t, [.down, .enter] + Array(repeating: .down, count: teamRow) + [.char("t")])
+        #expect(t.screen == .teams(rows[teamRow].current.id))
+    }
+}
