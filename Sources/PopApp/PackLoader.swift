@@ -1,5 +1,6 @@
 import PopCalendar
 import PopMetrics
+import PopPage
 import PopPack
 import PopStore
 
@@ -20,7 +21,7 @@ public enum PackLoader {
                 if let stored = try store.month(m) { snapshots.append(stored.snapshot) }
             }
             let council = try store.setting(.council) ?? ""
-            return PackData(council: try store.councilName() ?? (council.isEmpty ? "Council" : council), demo: try store.isDemo(),
+            return PackData(council: Words.council(name: try store.councilName(), code: council), demo: try store.isDemo(),
                             snapshots: snapshots, targets: try store.targets(), benchmarks: try store.benchmarks(),
                             neighbourCodes: try store.neighbours(of: council), statistic: try store.neighbourStatistic(),
                             comments: [month: try store.comments(month: month)])

@@ -21,6 +21,14 @@ public enum Words {
         "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
     }
 
+    /// The council's name for a title: its name once known (from the settings or the SN
+    /// groupings), else its code, else how to set it.
+    public static func council(name: String?, code: String?) -> String {
+        if let name, !name.isEmpty { return name }
+        if let code, !code.isEmpty { return "Council \(code)" }
+        return "Council (not set: pop settings --council NAME)"
+    }
+
     /// "12 data-quality notes".
     public static func dataQualityNotes(_ n: Int) -> String {
         "\(Display.grouped(n)) data-quality note\(n == 1 ? "" : "s")"

@@ -74,7 +74,7 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
             comments[m] = try db.comments(month: m)
         }
         let council = try db.setting(.council) ?? ""
-        return DashboardData(council: try db.councilName() ?? "Council", demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
+        return DashboardData(council: Words.council(name: try db.councilName(), code: council), demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
                              statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes)
     }

@@ -212,6 +212,8 @@ import Testing
         // Home Town, Elsewhere, and child 1001 on two open plans.
         #expect(try pop(["import", book, "--as-at", Self.asAt, "--population", "96920"], db: db).status == 0)
         let report = try pop(["report", "--month", "2019-01"], db: db)
+        // A database with no council set says how to set it rather than a bare "Council".
+        #expect(report.out.hasPrefix("Council (not set: pop settings --council NAME) · performance as at 31 January 2019"))
         #expect(report.out.contains("5 data-quality notes (listed by pop report --format json and by d in the dashboard)"), "\(report.out.prefix(400))")
         let json = try pop(["check", book, "--as-at", Self.asAt, "--format", "json"], db: db)
         #expect(json.status == 1 && (try? JSONSerialization.jsonObject(with: Data(json.out.utf8))) != nil)
