@@ -16,11 +16,14 @@ public struct DashboardData: Sendable {
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
     /// The baseline month each month's rows compare with (when it is stored and earlier).
     public let baseline: YearMonth?
+    /// How many data-quality entries each month's import noted (the entries load when shown).
+    public let dataQualityCounts: [YearMonth: Int]
     /// Each month's page rows, computed once (a frame only reads them).
     private var pages: [YearMonth: [PageRow]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], baseline: YearMonth? = nil) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
+                baseline: YearMonth? = nil) {
         self.council = council
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
@@ -33,8 +36,12 @@ public struct DashboardData: Sendable {
         self.statistic = statistic
         self.comments = comments
         self.baseline = baseline
+        // Data held in memory (tests, an extract read directly) carries its entries: count them.
+        self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
         for m in months { pages[m] = computeRows(m) }
     }
+
+    public func dataQualityCount(_ month: YearMonth) -> Int { dataQualityCounts[month] ?? 0 }
 
     /// Page rows of a month (council and team rows), compared with the month before.
     public func rows(_ month: YearMonth) -> [PageRow] { pages[month] ?? [] }

@@ -1,4 +1,5 @@
 import PopCalendar
+import PopExtract
 import PopMetrics
 import PopPage
 
@@ -48,6 +49,15 @@ public enum Export {
             case .some: out += Words.noOverdueChildren + "\n"
             case .none: out += Words.visitListNotRead + "\n"
             }
+        case .dataQuality:
+            out += "\n## \(Words.WorkbookSheet.dataQuality)\n\n"
+            switch dataQuality(s) {
+            case .some((let table, let rows)) where !rows.isEmpty:
+                if case .loaded(let groups)? = s.dataQuality[s.month] { out += DataQualityText.total(groups) + "\n\n" }
+                out += table.markdown(rows)
+            case .some: out += Words.noDataQualityProblems + "\n"
+            case .none: out += Words.dataQualityNotRead + "\n"
+            }
         case .present:
             switch slide(s) {
             case .service(let service):
@@ -83,6 +93,7 @@ public enum Export {
         case .indicator(let id): return Catalogue.definition(id)?.title ?? id.rawValue
         case .teams(let id): return teamsTitle(id)
         case .children(let id, let team): return "\(team) › " + (Catalogue.definition(id)?.title ?? id.rawValue)
+        case .dataQuality: return Words.WorkbookSheet.dataQuality
         case .present:
             switch slide(s) {
             case .service(let service): return service.title
@@ -144,6 +155,8 @@ public enum Export {
             return teams(id, s, data)
         case .children:
             return children(s)
+        case .dataQuality:
+            return dataQuality(s)
         case .present:
             guard case .service(let service)? = slide(s) else { return nil }
             return (indicatorTable(baseline: baseline, previous: false), headlines(service, s, data).map { indicatorRow($0, previous: false) })
@@ -214,6 +227,21 @@ public enum Export {
             return .cells([t.team ?? Words.allTeams] + figures + [cells.signedChange(r)])
         }
         return (table, rows)
+    }
+
+    /// The month's data-quality problems grouped as the view shows them; nil while the list is
+    /// not read (or could not be). The stored list holds no child ID.
+    static func dataQuality(_ s: AppState) -> (TextTable, [TextTable.Row])? {
+        guard case .loaded(let groups)? = s.dataQuality[s.month] else { return nil }
+        typealias C = TextTable.Column
+        let table = TextTable(columns: [C(Words.Heading.place, rightAligned: false), C(Words.WorkbookSheet.kind, rightAligned: false),
+                                        C(Words.WorkbookSheet.column, rightAligned: false), C(Words.Heading.value, rightAligned: false),
+                                        C(Words.Heading.count), C(Words.WorkbookSheet.firstPlaces, rightAligned: false),
+                                        C(Words.WorkbookSheet.affects, rightAligned: false), C(Words.WorkbookSheet.problem, rightAligned: false)])
+        return (table, groups.map { g in
+            .cells([DataQualityText.place(g), DataQualityText.kind(g.kind), g.column, g.column == Column.childID ? "" : g.value, String(g.count),
+                    g.first.map(DataQualityText.position).joined(separator: "; "), g.affects.map(\.rawValue).joined(separator: " "), g.problem])
+        })
     }
 
     static func childrenTitle(_ id: IndicatorID, _ team: String, _ s: AppState) -> String {

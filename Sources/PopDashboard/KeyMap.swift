@@ -3,7 +3,7 @@ import PopMetrics
 import PopPage
 
 public enum Action: String, CaseIterable, Sendable {
-    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV
+    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV, dataQuality
     case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
 }
 
@@ -43,6 +43,7 @@ public enum KeyMap {
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the panel, row or team", presentation: false),
         Binding(keys: [.escape, .backspace], label: "Esc ⌫", action: .back, help: "back", presentation: false),
         Binding(keys: [.char("t")], label: "t", action: .teams, help: "teams for the indicator", presentation: false),
+        Binding(keys: [.char("d")], label: "d", action: .dataQuality, help: "data-quality problems", presentation: false),
         Binding(keys: [.char("[")], label: "[", action: .previousMonth, help: "previous month", presentation: false),
         Binding(keys: [.char("]")], label: "]", action: .nextMonth, help: "next month", presentation: false),
         Binding(keys: [.pageUp], label: "PgUp", action: .pageUp, help: "page up", presentation: false),
@@ -144,6 +145,12 @@ public enum Items {
         return all.filter { !$0.inTime }.sorted { ($0.overdueBy, $1.child) > ($1.overdueBy, $0.child) }
     }
 
+    /// The data-quality view's lines for the month; none while they load or when they failed.
+    public static func dataQualityLines(_ s: AppState) -> [DataQualityText.Line] {
+        guard case .loaded(let groups)? = s.dataQuality[s.month] else { return [] }
+        return DataQualityText.lines(groups)
+    }
+
     /// Indicators whose title or id holds the query.
     public static func find(_ query: String) -> [IndicatorDefinition] {
         let q = query.lowercased()
@@ -158,6 +165,7 @@ public enum Items {
         case .indicator: 0
         case .teams(let id): teams(id, data, s.month).count
         case .children: overdue(s)?.count ?? 0
+        case .dataQuality: dataQualityLines(s).count
         case .present: s.agenda.count
         }
     }

@@ -11,8 +11,13 @@ public enum Layout {
 
     public static func tooSmall(_ s: AppState) -> Bool { s.width < minimumWidth || s.height < minimumHeight }
 
-    /// One column at 80 wide, two from 120, three from 180.
-    static func columns(_ width: Int) -> Int { width >= 180 ? 3 : width >= 120 ? 2 : 1 }
+    /// How wide a panel must be for its full line (value, RAG, change, variance, target, SN and
+    /// sparkline), as one column at 80 shows it.
+    static let fullPanelWidth = 84
+
+    /// One column at 80 wide, two from 120; three only where each is still a full panel, so a
+    /// wider screen never shows less of a line than a narrower one (at 200, two full panels).
+    static func columns(_ width: Int) -> Int { width >= 3 * fullPanelWidth ? 3 : width >= 120 ? 2 : 1 }
 
     static func rowsPerColumn(_ width: Int) -> Int {
         let c = columns(width)
@@ -57,6 +62,7 @@ public enum Layout {
         case .indicator(let id): view = id.rawValue
         case .teams(let id): view = id.rawValue + "-teams"
         case .children(let id, let team): view = id.rawValue + "-" + team.filter { $0.isLetter || $0.isNumber }
+        case .dataQuality: view = "data-quality"
         case .present: view = "slide-\(s.slide + 1)"
         }
         return "pop-\(view)-\(s.month).\(format.rawValue)"

@@ -1,4 +1,5 @@
 import PopCalendar
+import PopExtract
 import PopMetrics
 import PopPage
 
@@ -13,11 +14,13 @@ public enum Key: Hashable, Sendable {
 public enum Message: Sendable {
     case key(Key)
     /// A team's visit list, or why it could not be read.
-    case visitsLoaded(VisitListKey, Result<[ChildVisit], VisitLoadFailure>)
+    case visitsLoaded(VisitListKey, Result<[ChildVisit], LoadFailure>)
+    /// A month's data-quality entries, or why they could not be read.
+    case dataQualityLoaded(YearMonth, Result<[DataQualityIssue], LoadFailure>)
 }
 
-/// Why a visit list could not be read (shown as a failure, never as "none overdue").
-public struct VisitLoadFailure: Error, Equatable, Sendable {
+/// Why something read on demand could not be read (shown as a failure, never as "none").
+public struct LoadFailure: Error, Equatable, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
 }
@@ -29,12 +32,15 @@ public struct VisitListKey: Hashable, Sendable {
     public let team: String
 }
 
-/// Where a visit list is: asked for, read, or failed.
-public enum VisitLoad: Equatable, Sendable {
+/// Where something read on demand is: asked for, read, or failed.
+public enum Load<Value: Equatable & Sendable>: Equatable, Sendable {
     case loading
-    case loaded([ChildVisit])
+    case loaded(Value)
     case failed(String)
 }
+
+/// A team's visit list, as loaded.
+public typealias VisitLoad = Load<[ChildVisit]>
 
 /// A place in the dashboard; the state keeps a stack of them so Esc goes back.
 public enum Screen: Hashable, Sendable {
@@ -43,6 +49,8 @@ public enum Screen: Hashable, Sendable {
     case indicator(IndicatorID)
     case teams(IndicatorID)
     case children(indicator: IndicatorID, team: String)
+    /// The month's data-quality problems, grouped as `pop check` groups them.
+    case dataQuality
     case present
 }
 
@@ -100,6 +108,8 @@ public struct AppState: Sendable {
     public var colour: Bool
     /// The visit lists asked for so far, as loaded (or failed).
     public var visits: [VisitListKey: VisitLoad] = [:]
+    /// Each month's data-quality problems asked for so far, grouped.
+    public var dataQuality: [YearMonth: Load<[DataQualityGroup]>] = [:]
 
     public init(width: Int, height: Int, month: YearMonth, agenda: [Slide] = Slide.defaultAgenda, unicode: Bool = true, colour: Bool = true) {
         self.width = width
@@ -143,4 +153,6 @@ public enum Effect: Equatable, Sendable {
     case export(name: String, text: String)
     /// Read a team's visit list and send it back as `Message.visitsLoaded`.
     case loadVisits(VisitListKey)
+    /// Read a month's data-quality entries and send them back as `Message.dataQualityLoaded`.
+    case loadDataQuality(YearMonth)
 }

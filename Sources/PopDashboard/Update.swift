@@ -9,11 +9,19 @@ import PopPage
 public func update(_ s: inout AppState, _ message: Message, _ data: DashboardData) -> [Effect] {
     switch message {
     case .key(let key):
-        return update(&s, key, data) + requestVisits(&s)
+        return update(&s, key, data) + request(&s)
     case .visitsLoaded(let k, let result):
         switch result {
         case .success(let list): s.visits[k] = .loaded(list)
         case .failure(let f): s.visits[k] = .failed(f.message)
+        }
+        keepVisible(&s, data)
+        return []
+    case .dataQualityLoaded(let m, let result):
+        switch result {
+        case .success(let issues):
+            s.dataQuality[m] = .loaded(DataQualityReport.groups(issues, unavailable: data.snapshots[m]?.unavailable ?? []))
+        case .failure(let f): s.dataQuality[m] = .failed(f.message)
         }
         keepVisible(&s, data)
         return []
@@ -24,14 +32,21 @@ public func update(_ s: inout AppState, _ message: Message, _ data: DashboardDat
 /// the top one shows.
 public func start(_ s: inout AppState, at screens: [Screen], _ data: DashboardData) -> [Effect] {
     for screen in screens { s.push(screen) }
-    return requestVisits(&s)
+    return request(&s)
 }
 
-/// A screen that shows a visit list not yet asked for asks for it.
-func requestVisits(_ s: inout AppState) -> [Effect] {
-    guard let k = s.visitKey, s.visits[k] == nil else { return [] }
-    s.visits[k] = .loading
-    return [.loadVisits(k)]
+/// A screen that shows something read on demand (a visit list, the month's data-quality
+/// problems) not yet asked for asks for it.
+func request(_ s: inout AppState) -> [Effect] {
+    if let k = s.visitKey, s.visits[k] == nil {
+        s.visits[k] = .loading
+        return [.loadVisits(k)]
+    }
+    if s.screen == .dataQuality, s.dataQuality[s.month] == nil {
+        s.dataQuality[s.month] = .loading
+        return [.loadDataQuality(s.month)]
+    }
+    return []
 }
 
 func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] {
@@ -97,7 +112,9 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .bottom: s.select(max(0, count - 1))
     case .open: open(&s, data)
     case .teams:
-        if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message("no team figures here") }
+        if let id = teamIndicator(s, data) { s.push(.teams(id)) } else { s.overlay = .message(noTeams(s, data)) }
+    case .dataQuality:
+        if s.screen != .dataQuality && s.screen != .present { s.push(.dataQuality) }
     case .previousMonth, .nextMonth:
         guard let i = data.months.firstIndex(of: s.month) else { break }
         let j = action == .previousMonth ? i - 1 : i + 1
@@ -138,7 +155,7 @@ func open(_ s: inout AppState, _ data: DashboardData) {
         let rows = Items.teams(id, data, s.month)
         guard s.selected < rows.count, Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
         s.push(.children(indicator: id, team: team))
-    case .indicator, .children, .present: break
+    case .indicator, .children, .dataQuality, .present: break
     }
 }
 
@@ -146,12 +163,26 @@ func teamIndicator(_ s: AppState, _ data: DashboardData) -> IndicatorID? {
     switch s.screen {
     case .overview: return Service.allCases[s.selected].teamIndicator
     case .service(let svc):
+        // The selected indicator's own teams, never another indicator's.
         let rows = Items.service(svc, data, s.month)
-        if s.selected < rows.count, rows[s.selected].definition.byTeam { return rows[s.selected].current.id }
+        if s.selected < rows.count { return rows[s.selected].definition.byTeam ? rows[s.selected].current.id : nil }
         return svc.teamIndicator
     case .indicator(let id): return Catalogue.definition(id)?.byTeam == true ? id : nil
     default: return nil
     }
+}
+
+/// Why `t` opens nothing here: "S47 enquiries has no team breakdown".
+func noTeams(_ s: AppState, _ data: DashboardData) -> String {
+    var def: IndicatorDefinition?
+    switch s.screen {
+    case .service(let svc):
+        let rows = Items.service(svc, data, s.month)
+        if s.selected < rows.count { def = rows[s.selected].definition }
+    case .indicator(let id): def = Catalogue.definition(id)
+    default: break
+    }
+    return def.map { "\($0.title) has no team breakdown" } ?? "no team figures here"
 }
 
 /// A click opens what it lands on, if ncurses reports mouse events.
@@ -188,7 +219,7 @@ func keepVisible(_ s: inout AppState, _ data: DashboardData) {
         if p.y - scroll < visibleTop { scroll = p.y - visibleTop }
         if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
         s.scroll[level] = max(0, scroll)
-    case .service, .teams, .children:
+    case .service, .teams, .children, .dataQuality:
         let rows = Layout.pageSize(s)
         var scroll = s.scroll[level]
         if s.selected < scroll { scroll = s.selected }

@@ -13,7 +13,9 @@ extension Views {
         // Panels scrolled under the title bar are cut there.
         buffer.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1))
         titleBar()
-        footer([Hint([.left, .right, .up, .down], "move"), Hint(.open, "open"), Hint(.teams, "teams"),
+        // The data-quality key is offered where the month has problems to show.
+        let quality = data.dataQualityCount(s.month) > 0 ? [Hint(.dataQuality, "data quality")] : []
+        footer([Hint([.left, .right, .up, .down], "move"), Hint(.open, "open"), Hint(.teams, "teams")] + quality + [
                 Hint([.previousMonth, .nextMonth], "month", joiner: " "), Hint(.present, "present"), Hint(.find, "find"), Hint(.help, "help"),
                 Hint(.quit, "quit")], right: legend)
     }

@@ -69,6 +69,7 @@ struct Views {
         case .indicator(let id): drawIndicator(id)
         case .teams(let id): drawTeams(id)
         case .children(let id, let team): drawChildren(id, team)
+        case .dataQuality: drawDataQuality()
         case .present: drawSlide()
         }
         drawOverlay()
@@ -92,8 +93,10 @@ struct Views {
         buffer.fill(Rect(x: 0, y: 0, width: s.width, height: 1), Cell(" ", .reverse))
         let right = data.demo ? " DEMO DATA " : ""
         // The most important parts first; the rest only where they fit.
-        let parts = [" \(data.council)", "as at \(Words.longDate(snap.asAt))", Words.population(snap.population, withSource: false),
-                     Words.neighbourBasis(data.statistic, asAt: snap.asAt)]
+        let notes = data.dataQualityCount(s.month)
+        let parts = [" \(data.council)", "as at \(Words.longDate(snap.asAt))"]
+            + (notes > 0 ? [Words.dataQualityNotes(notes) + " (d)"] : [])
+            + [Words.population(snap.population, withSource: false), Words.neighbourBasis(data.statistic, asAt: snap.asAt)]
         var title = parts[0]
         for p in parts.dropFirst() where title.count + 3 + p.count <= s.width - right.count - 1 { title += " \(marks.dot) " + p }
         buffer.text(title, x: 0, y: 0, style: Style(bold: true, reverse: true), maxWidth: s.width - right.count)

@@ -176,7 +176,9 @@ struct Cells {
     @inline(__always)
     private static func code<T>(_ r: borrowing Record, _ c: ColumnRef, _ memo: inout ByteMemo<Coded<T>>, _ codes: CodeMap,
                                 _ parse: (String) -> T, problem: (String, T) -> (StaticString, DataQualityIssue.Kind)?) -> Coded<T> {
-        let i = c.index ?? -1
+        // A column the list lacks is reported once, as missing (its indicators unavailable),
+        // never as a blank value on every row.
+        guard let i = c.index else { return Coded(value: parse(""), problem: nil, kind: .other) }
         if r.kind(i) != .text {
             // A workbook's number, boolean or error value: read as text (booleans as yes/no).
             let kind = r.kind(i)

@@ -181,6 +181,7 @@ public enum Column {
     /// status`, `LA In Touch`, `(Y/N))`, `Referral NFA` match as they are); these differ in words.
     public static let aliases: [String: [String]] = [
         ageOfChild: ["Age", "Age of Child"],
+        disability: ["Disability", "Does the Child have a Disability (Y/N)"],
         claUASC: ["Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months", "UASC"],
         claPlacements: ["Number of Placements in Last 12 Months", "Number of Placements in the Last Twelve Months"],
         claMissing: ["Number of Episodes the Child has been Missing from their Placement in the last 12 months",

@@ -31,7 +31,7 @@ public enum Engine {
                 for d in m.definitions {
                     for need in missing {
                         let origin = rows.origin(need.list)
-                        unavailable.append(Unavailable(id: d.id, file: origin.file, sheet: origin.sheet, column: need.column))
+                        unavailable.append(Unavailable(id: d.id, list: need.list, file: origin.file, sheet: origin.sheet, column: need.column))
                     }
                 }
                 continue
@@ -41,7 +41,7 @@ public enum Engine {
             if def.byTeam, let list = def.needs.first(where: { $0.column == Column.team })?.list, !rows.has(list, Column.team) {
                 computed.removeAll { $0.team != nil }
                 let origin = rows.origin(list)
-                unavailable.append(Unavailable(id: def.id, teamRowsOnly: true, file: origin.file, sheet: origin.sheet, column: Column.team))
+                unavailable.append(Unavailable(id: def.id, teamRowsOnly: true, list: list, file: origin.file, sheet: origin.sheet, column: Column.team))
             }
             values += computed
         }

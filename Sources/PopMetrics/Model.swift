@@ -196,13 +196,16 @@ public struct Unavailable: Hashable, Sendable {
     public let id: IndicatorID
     /// Only its team rows are lost (the list has no Allocated Team).
     public let teamRowsOnly: Bool
+    /// The list lacking the column (nil only for entries stored before lists were recorded).
+    public let list: ListKind?
     public let file: String
     public let sheet: String?
     public let column: String
 
-    public init(id: IndicatorID, teamRowsOnly: Bool = false, file: String, sheet: String? = nil, column: String) {
+    public init(id: IndicatorID, teamRowsOnly: Bool = false, list: ListKind?, file: String, sheet: String? = nil, column: String) {
         self.id = id
         self.teamRowsOnly = teamRowsOnly
+        self.list = list
         self.file = file
         self.sheet = sheet
         self.column = column

@@ -4,7 +4,7 @@ import PopMetrics
 /// The grouped data-quality list (`pop check`, the dashboard's view), for people and scripts.
 public enum DataQualityText {
     /// "List 7 Child Protection" or "list7.csv" or "sheet List 7".
-    static func place(_ g: DataQualityGroup) -> String {
+    public static func place(_ g: DataQualityGroup) -> String {
         let where_ = g.sheet.map { "\(g.file), sheet \($0)" } ?? g.file
         return where_ + (g.list.map { " (\($0.title))" } ?? "")
     }
@@ -31,27 +31,57 @@ public enum DataQualityText {
         return s
     }
 
-    public static func text(_ groups: [DataQualityGroup], source: String) -> String {
-        guard !groups.isEmpty else { return "\(source): no data-quality problems found.\n" }
+    /// One line of the grouped list: a place (file or sheet and list), a group under it, or a
+    /// detail of the group (its problem, the indicators it affects).
+    public struct Line: Sendable, Equatable {
+        public enum Level: Sendable, Equatable { case place, group, detail }
+        public let level: Level
+        public let text: String
+        /// The group's kind, for a group line (so a view can mark missing columns).
+        public let kind: DataQualityGroup.Kind?
+
+        public var indented: String {
+            switch level {
+            case .place: text
+            case .group: "  " + text
+            case .detail: "    " + text
+            }
+        }
+    }
+
+    /// "12 problems in 2 groups".
+    public static func total(_ groups: [DataQualityGroup]) -> String {
         let total = groups.reduce(0) { $0 + $1.count }
-        var out = "\(source): \(total) problem\(total == 1 ? "" : "s") in \(groups.count) group\(groups.count == 1 ? "" : "s")\n"
+        return "\(total) problem\(total == 1 ? "" : "s") in \(groups.count) group\(groups.count == 1 ? "" : "s")"
+    }
+
+    /// The groups as lines under their places, as `pop check` prints them and the dashboard shows them.
+    public static func lines(_ groups: [DataQualityGroup]) -> [Line] {
+        var out: [Line] = []
         var last = ""
         for g in groups {
             let p = place(g)
             if p != last {
-                out += "\n" + p + "\n"
+                out.append(Line(level: .place, text: Words.visible(p), kind: nil))
                 last = p
             }
-            out += "  " + summary(g) + "\n"
+            out.append(Line(level: .group, text: Words.visible(summary(g)), kind: g.kind))
             if case .entry = g.kind {
-                out += "    " + g.problem + "\n"
+                out.append(Line(level: .detail, text: Words.visible(g.problem), kind: nil))
                 if !g.affects.isEmpty {
                     let shown = g.affects.prefix(8).map(\.rawValue).joined(separator: ", ")
-                    out += "    affects: " + shown + (g.affects.count > 8 ? " and \(g.affects.count - 8) more" : "") + "\n"
+                    out.append(Line(level: .detail, text: "affects: " + shown + (g.affects.count > 8 ? " and \(g.affects.count - 8) more" : ""), kind: nil))
                 }
             }
         }
-        return Words.visible(out)
+        return out
+    }
+
+    public static func text(_ groups: [DataQualityGroup], source: String) -> String {
+        guard !groups.isEmpty else { return Words.visible("\(source): no data-quality problems found.\n") }
+        var out = Words.visible("\(source): \(total(groups))") + "\n"
+        for line in lines(groups) { out += (line.level == .place ? "\n" : "") + line.indented + "\n" }
+        return out
     }
 
     public static let csvHeader = "file,sheet,list,column,kind,value,count,first,affects,problem"

@@ -11,11 +11,13 @@ public struct ReportHeading: Sendable {
     public let statistic: NeighbourStatistic
     public let demo: Bool
     public let replacements: Int
+    /// How many data-quality notes the month's import made.
+    public let dataQualityNotes: Int
     /// The baseline month the rows' "since" figures compare with; nil when none is in use.
     public let baseline: YearMonth?
 
     public init(council: String, asAt: Day, previousMonth: YearMonth?, population: Population, statistic: NeighbourStatistic, demo: Bool,
-                replacements: Int = 0, baseline: YearMonth? = nil) {
+                replacements: Int = 0, dataQualityNotes: Int = 0, baseline: YearMonth? = nil) {
         self.council = council
         self.asAt = asAt
         self.previousMonth = previousMonth
@@ -23,6 +25,7 @@ public struct ReportHeading: Sendable {
         self.statistic = statistic
         self.demo = demo
         self.replacements = replacements
+        self.dataQualityNotes = dataQualityNotes
         self.baseline = baseline
     }
 
@@ -34,6 +37,7 @@ public struct ReportHeading: Sendable {
     var comparedWith: String {
         Words.comparedWith(previousMonth, baseline: baseline)
             + (replacements > 0 ? " · this month was re-imported \(replacements)×" : "")
+            + (dataQualityNotes > 0 ? " · " + Words.dataQualityNotes(dataQualityNotes) + " (listed by pop report --format json and by d in the dashboard)" : "")
     }
 }
 

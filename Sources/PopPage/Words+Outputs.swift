@@ -64,6 +64,7 @@ extension Words.Heading {
     public static let breakdown = "Breakdown"
     public static let commentary = "Commentary"
     public static let asAt = "As at"
+    public static let place = "Where"
 }
 
 extension Words {
@@ -98,6 +99,12 @@ extension Words {
 
     /// A visit list not yet read (or that could not be read) when exported.
     public static let visitListNotRead = "The visit list has not been read."
+
+    /// The month's data-quality list not yet read (or that could not be read) when exported.
+    public static let dataQualityNotRead = "The data-quality list has not been read."
+
+    /// A month whose import noted no data-quality problem.
+    public static let noDataQualityProblems = "No data-quality problems in this month's import."
 
     /// A month with no commentary.
     public static func noCommentary(_ m: YearMonth) -> String { "No commentary for \(monthName(m))." }

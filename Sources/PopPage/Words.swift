@@ -21,10 +21,25 @@ public enum Words {
         "the extract has no " + service.lists.filter { missing.contains($0) }.map(\.fileName).joined(separator: ", ")
     }
 
-    /// "not available: list9 has no Latest Pathway Plan Review Date".
+    /// The council's name for a title: its name once known (from the settings or the SN
+    /// groupings), else its code, else how to set it.
+    public static func council(name: String?, code: String?) -> String {
+        if let name, !name.isEmpty { return name }
+        if let code, !code.isEmpty { return "Council \(code)" }
+        return "Council (not set: pop settings --council NAME)"
+    }
+
+    /// "12 data-quality notes".
+    public static func dataQualityNotes(_ n: Int) -> String {
+        "\(Display.grouped(n)) data-quality note\(n == 1 ? "" : "s")"
+    }
+
+    /// "not available: list9 has no Latest Pathway Plan Review Date", and from a workbook
+    /// "… (sheet List 9 - Care Leavers)".
     public static func unavailable(_ u: Unavailable) -> String {
-        let list = u.sheet.map { "sheet \($0)" } ?? (u.file.hasSuffix(".csv") ? String(u.file.dropLast(4)) : u.file)
-        return "not available: \(list) has no \(u.column)"
+        let list = u.list?.rawValue ?? u.sheet.map { "sheet \($0)" } ?? (u.file.hasSuffix(".csv") ? String(u.file.dropLast(4)) : u.file)
+        let sheet = u.list != nil ? u.sheet.map { " (sheet \($0))" } ?? "" : ""
+        return "not available: \(list) has no \(u.column)" + sheet
     }
 
     /// "SN mean 2017-18".

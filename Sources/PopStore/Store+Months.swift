@@ -12,6 +12,10 @@ public struct StoredMonth: Sendable {
     public let source: String
     /// How many times the month was imported before the version shown.
     public let replacements: Int
+    /// How many data-quality entries the import noted; the entries themselves are in
+    /// `snapshot.dataQuality` only when asked for (`month(_:dataQuality:)`), as a month can hold
+    /// tens of thousands the page never shows.
+    public let dataQualityCount: Int
 }
 
 /// One import of a month, as `pop months` lists it.
@@ -142,19 +146,41 @@ extension Store {
         }
     }
 
-    /// The month as its current import has it.
-    public func month(_ m: YearMonth) throws -> StoredMonth? {
+    /// The month as its current import has it; its data-quality entries only with `dataQuality`.
+    public func month(_ m: YearMonth, dataQuality: Bool = false) throws -> StoredMonth? {
         try guarded("reading \(m)") {
             try queue.read { db in
                 guard let version = try Int.fetchOne(db, sql: "SELECT version FROM current WHERE month = ?", arguments: [m.description]) else {
                     return nil
                 }
-                return try Store.readMonth(db, m, version: version)
+                return try Store.readMonth(db, m, version: version, dataQuality: dataQuality)
             }
         }
     }
 
-    static func readMonth(_ db: Database, _ m: YearMonth, version: Int) throws -> StoredMonth? {
+    /// The data-quality entries of a month's current import, in the order they were noted.
+    public func dataQuality(_ m: YearMonth) throws -> [DataQualityIssue] {
+        try guarded("reading the data-quality list of \(m)") {
+            try queue.read { db in
+                guard let version = try Int.fetchOne(db, sql: "SELECT version FROM current WHERE month = ?", arguments: [m.description]) else {
+                    return []
+                }
+                return try Store.readDataQuality(db, [m.description, version])
+            }
+        }
+    }
+
+    static func readDataQuality(_ db: Database, _ args: StatementArguments) throws -> [DataQualityIssue] {
+        try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? AND version = ? ORDER BY seq", arguments: args).map { r in
+            let q = Fields(r, "data_quality")
+            return DataQualityIssue(file: try q.text("file"), sheet: try q.optionalText("sheet"), line: try q.int("line"), column: try q.text("column"),
+                                    cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"),
+                                    kind: DataQualityIssue.Kind(rawValue: try q.text("kind")) ?? .other,
+                                    list: try q.optionalText("list").flatMap(ListKind.init(rawValue:)))
+        }
+    }
+
+    static func readMonth(_ db: Database, _ m: YearMonth, version: Int, dataQuality: Bool) throws -> StoredMonth? {
         let args: StatementArguments = [m.description, version]
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE month = ? AND version = ?", arguments: args) else { return nil }
         let i = Fields(row, "import")
@@ -169,13 +195,9 @@ extension Store {
                                   unit: MeasureUnit(rawValue: try f.text("unit")) ?? .count, polarity: Polarity(rawValue: try f.text("polarity")) ?? .none,
                                   basis: try f.optionalText("basis"))
         }
-        let quality = try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? AND version = ? ORDER BY seq", arguments: args).map { r in
-            let q = Fields(r, "data_quality")
-            return DataQualityIssue(file: try q.text("file"), sheet: try q.optionalText("sheet"), line: try q.int("line"), column: try q.text("column"),
-                                    cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"),
-                                    kind: DataQualityIssue.Kind(rawValue: try q.text("kind")) ?? .other,
-                                    list: try q.optionalText("list").flatMap(ListKind.init(rawValue:)))
-        }
+        let quality = dataQuality ? try readDataQuality(db, args) : []
+        let qualityCount = dataQuality ? quality.count
+            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM data_quality WHERE month = ? AND version = ?", arguments: args) ?? 0
         let missing = try i.text("missing_lists").split(separator: ",").compactMap { ListKind(rawValue: String($0)) }
         let population = Population(age0to17: try i.optionalInt("population_0_17"), age10to17: try i.optionalInt("population_10_17"),
                                     source: try i.text("population_source"))
@@ -183,7 +205,7 @@ extension Store {
                                 unavailable: decode(try i.text("unavailable")))
         let earlier = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import WHERE month = ? AND version < ?", arguments: args) ?? 0
         return StoredMonth(month: m, version: version, snapshot: snapshot, importedAt: try i.text("imported_at"), source: try i.text("source"),
-                           replacements: earlier)
+                           replacements: earlier, dataQualityCount: qualityCount)
     }
 
     /// The visit list behind a visit indicator for one month (and one team), as its current import has it.
@@ -236,17 +258,19 @@ extension Store {
 
     // MARK: unavailable indicators, as one text column
 
-    /// `id|team|file|sheet|column` lines: a small list with no need for a table of its own.
+    /// `id|team|file|sheet|column|list` lines: a small list with no need for a table of its own
+    /// (entries stored before the list was recorded have five fields).
     static func encode(_ list: [Unavailable]) -> String {
-        list.map { [$0.id.rawValue, $0.teamRowsOnly ? "team" : "", $0.file, $0.sheet ?? "", $0.column].map(escape).joined(separator: "|") }
+        list.map { [$0.id.rawValue, $0.teamRowsOnly ? "team" : "", $0.file, $0.sheet ?? "", $0.column, $0.list?.rawValue ?? ""].map(escape).joined(separator: "|") }
             .joined(separator: "\n")
     }
 
     static func decode(_ text: String) -> [Unavailable] {
         text.split(separator: "\n").compactMap { line in
             let p = line.split(separator: "|", omittingEmptySubsequences: false).map { unescape(String($0)) }
-            guard p.count == 5 else { return nil }
-            return Unavailable(id: IndicatorID(p[0]), teamRowsOnly: p[1] == "team", file: p[2], sheet: p[3].isEmpty ? nil : p[3], column: p[4])
+            guard p.count == 5 || p.count == 6 else { return nil }
+            let list = p.count == 6 ? ListKind(rawValue: p[5]) : nil
+            return Unavailable(id: IndicatorID(p[0]), teamRowsOnly: p[1] == "team", list: list, file: p[2], sheet: p[3].isEmpty ? nil : p[3], column: p[4])
         }
     }
 

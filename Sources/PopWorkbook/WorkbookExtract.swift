@@ -97,7 +97,8 @@ public enum WorkbookExtract {
         var found: [ListKind: SheetInfo] = [:]
         for sheet in reader.sheets {
             var match = list(named: sheet.name)
-            if match == nil { match = try list(byHeaderOf: sheet, reader) }
+            // `List 10`, `List 11`: Annex A lists pop does not read, whatever their headers hold.
+            if match == nil && annexNumber(sheet.name) == nil { match = try list(byHeaderOf: sheet, reader) }
             guard let list = match else { continue }
             if let other = found[list] {
                 throw ExtractError(file: reader.fileName, sheet: sheet.name,
@@ -111,15 +112,24 @@ public enum WorkbookExtract {
     /// The list a sheet's name stands for: `List 1` … `List 9` with or without text after the
     /// number (but not `List 10`), or the list's own name; case, spaces and `_` ignored.
     public static func list(named name: String) -> ListKind? {
-        let n = String(name.lowercased().filter { $0 != " " && $0 != "_" && !$0.isWhitespace })
-        if n.hasPrefix("list") {
-            let digits = n.dropFirst(4).prefix { $0.isNumber }
-            if let number = Int(digits) { return ListKind.allCases.first { $0.annexNumber == number } }
-        }
+        if let number = annexNumber(name) { return ListKind.allCases.first { $0.annexNumber == number } }
+        let n = squeezed(name)
         for list in ListKind.allCases {
-            for own in list.sheetNames where String(own.lowercased().filter { $0 != " " && $0 != "_" }) == n { return list }
+            for own in list.sheetNames where squeezed(own) == n { return list }
         }
         return nil
+    }
+
+    /// The Annex A list number a sheet's name starts with (`List 10 - Adoption` → 10).
+    static func annexNumber(_ name: String) -> Int? {
+        let n = squeezed(name)
+        guard n.hasPrefix("list") else { return nil }
+        return Int(n.dropFirst(4).prefix { $0.isNumber })
+    }
+
+    /// A sheet name made comparable: lower case, without spaces or `_`.
+    static func squeezed(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "_" && !$0.isWhitespace })
     }
 
     /// The list a sheet's header row holds the key column of, when it holds exactly one's.

@@ -99,3 +99,20 @@ struct Restore: ParsableCommand {
         Output.standardOutput("\(Words.monthName(month)) now shows import \(version)\n")
     }
 }
+
+/// `pop workbook`: an extract folder saved as one Annex A workbook, as a council sends it.
+struct Workbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Save an extract folder (list1.csv … yot.csv) as one Annex A workbook: a sheet per list, dates as Excel dates.",
+        discussion: "pop workbook Fixtures/demo/2019-01 --out Annex_A.xlsx gives the demo's January as a council's workbook.")
+
+    @Argument(help: "The extract folder.") var folder: String
+    @Option(name: .long, help: "The workbook to write (.xlsx).") var out: String
+    @Flag(name: .customLong("date1904"), help: "Count dates from 1904, as old Mac Excel did.") var date1904 = false
+    @Flag(name: .long, help: "Replace a file that exists already.") var force = false
+
+    func run() throws {
+        let written = try ExtractWorkbook.write(folder: folder, to: out, force: force, date1904: date1904)
+        Output.standardOutput("wrote \(out): \(written.sheets) sheets, \(written.rows) data rows\n")
+    }
+}

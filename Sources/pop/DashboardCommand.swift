@@ -65,14 +65,18 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
     try storing("reading the stored months") {
         var snapshots: [Snapshot] = []
         var comments: [YearMonth: [IndicatorID: String]] = [:]
+        var notes: [YearMonth: Int] = [:]
         for m in try db.months() {
-            if let stored = try db.month(m) { snapshots.append(stored.snapshot) }
+            if let stored = try db.month(m) {
+                snapshots.append(stored.snapshot)
+                notes[m] = stored.dataQualityCount
+            }
             comments[m] = try db.comments(month: m)
         }
         let council = try db.setting(.council) ?? ""
-        return DashboardData(council: try db.councilName() ?? "Council", demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
+        return DashboardData(council: Words.council(name: try db.councilName(), code: council), demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
-                             statistic: try db.neighbourStatistic(), comments: comments, baseline: try db.baseline())
+                             statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, baseline: try db.baseline())
     }
 }
 
@@ -120,11 +124,15 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
                     state.overlay = .message("could not export: \(error.message)")
                 }
             case .loadVisits(let key):
-                let result: Result<[ChildVisit], VisitLoadFailure>
+                let result: Result<[ChildVisit], LoadFailure>
                 do { result = .success(try db.visits(month: key.month, indicator: key.indicator, team: key.team)) } catch {
-                    result = .failure(VisitLoadFailure("\(error)"))
+                    result = .failure(LoadFailure("\(error)"))
                 }
                 queue += update(&state, .visitsLoaded(key, result), data)
+            case .loadDataQuality(let month):
+                let result: Result<[DataQualityIssue], LoadFailure>
+                do { result = .success(try db.dataQuality(month)) } catch { result = .failure(LoadFailure("\(error)")) }
+                queue += update(&state, .dataQualityLoaded(month, result), data)
             }
         }
     }

@@ -48,7 +48,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an extract, compute its month and store it (all or nothing; a stored month is replaced).")
 
-    @Argument(help: "The extract: an Annex A workbook (.xlsx) or a folder of list1.csv … yot.csv.") var folder: String
+    @Argument(help: "The extract: an Annex A workbook (.xlsx) or a folder of list1.csv … yot.csv.") var extract: String
     @Option(name: .customLong("as-at"), help: "The reporting date R.") var asAt: Day
     @Option(name: .long, help: "Children aged 0–17 (default: the stored ONS estimate for the council).") var population: Int?
     @Option(name: .customLong("population-10-17"), help: "Young people aged 10–17.") var population10to17: Int?
@@ -57,7 +57,7 @@ struct Import: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let result = try MonthImport.run(extract: folder, asAt: asAt, population: population, population10to17: population10to17, codes: codes,
+        let result = try MonthImport.run(extract: extract, asAt: asAt, population: population, population10to17: population10to17, codes: codes,
                                          strict: strict, store: store.path)
         Output.standardOutput(result.summary + "\n")
         for warning in result.warnings { Output.standardError("pop: " + Words.visible(warning) + "\n") }
@@ -94,7 +94,7 @@ struct Report: ParsableCommand {
         let db = try store.openOrBuildDemo()
         if format == .xlsx, let out {
             let wanted = try month ?? latestMonth(db)
-            let data = try PackLoader.load(db, month: wanted)
+            let data = try PackLoader.load(db, month: wanted, dataQuality: true)
             let bytes: [UInt8]
             do { bytes = try ReportWorkbook.bytes(data, month: wanted) } catch {
                 throw PopError(.unusableInput, "\(out): the workbook could not be made (\(error))")
@@ -103,7 +103,7 @@ struct Report: ParsableCommand {
             Output.standardOutput("wrote \(out): \(Words.packTitle(council: data.council, month: wanted))\n")
             return
         }
-        let page = try ReportPage.load(db, month: month, teams: teams)
+        let page = try ReportPage.load(db, month: month, teams: teams, dataQuality: format == .json)
         guard let text = page.render(format, width: width ?? terminalWidth(1) ?? ReportText.defaultWidth) else { return }
         if let out {
             try SafeFile.write(text, to: out, force: force)

@@ -43,9 +43,12 @@ func press(_ s: inout AppState, _ keys: [Key], failVisits: Bool = false) -> [Eff
         var queue = update(&s, .key(key), demoData)
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            guard case .loadVisits(let k) = e else { out.append(e); continue }
-            let result: Result<[ChildVisit], VisitLoadFailure> = failVisits ? .failure(VisitLoadFailure("disk I/O error")) : .success(demoVisits[k] ?? [])
-            queue += update(&s, .visitsLoaded(k, result), demoData)
+            switch e {
+            case .loadVisits(let k):
+                let result: Result<[ChildVisit], LoadFailure> = failVisits ? .failure(LoadFailure("disk I/O error")) : .success(demoVisits[k] ?? [])
+                queue += update(&s, .visitsLoaded(k, result), demoData)
+            default: out.append(e)
+            }
         }
     }
     return out
@@ -122,7 +125,7 @@ let sizes = [(80, 24), (120, 40), (200, 60)]
         press(&a, [.down, .down, .right, .up])
         press(&b, [.char("j"), .char("j"), .char("l"), .char("k")])
         #expect(a.selected == b.selected)
-        #expect(a.selected == 4)   // 3 rows per column at 200 wide: row 2 of column 1, then up
+        #expect(a.selected == 5)   // 4 rows per column at 200 wide (two full panels): row 2 of column 1, then up
     }
 
     @Test func monthsStepAndKeepTheView() {

@@ -164,6 +164,32 @@ import PopWorkbook
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
+    /// The data-quality sheet lists the month's problems grouped as pop check groups them: a
+    /// child on two rows of List 7 is one "duplicate child" entry, and the child is not named.
+    @Test func theDataQualitySheetListsTheMonthsProblems() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = folder + "/pop.sqlite", extract = folder + "/extract", xlsx = folder + "/report.xlsx"
+        try FileManager.default.createDirectory(atPath: extract, withIntermediateDirectories: true)
+        try """
+            Child Unique ID,Date of Birth,Child Protection Plan Start Date,Latest Category of Abuse,Date of the Last Statutory Visit,Was the Child Seen Alone?,Date of latest review conference,Child Protection Plan End Date,Number of Previous Child Protection Plans,Allocated Team
+            CHILD-7781,01/01/2010,01/12/2018,Neglect,20/01/2019,Yes,,,0,T1
+            CHILD-7781,01/01/2010,01/11/2018,Neglect,20/01/2019,Yes,,,0,T1
+            CHILD-7782,01/01/2011,01/12/2018,Neglect,31/02/2019,Yes,,,0,T1
+
+            """.write(toFile: extract + "/list7.csv", atomically: true, encoding: .utf8)
+        #expect(try pop(["import", extract, "--as-at", "2019-01-31"], db: db).status == 0)
+        let made = try pop(["report", "--format", "xlsx", "--out", xlsx], db: db)
+        #expect(made.status == 0, "\(made.err)")
+        let quality = try rows(try WorkbookReader(path: xlsx), "Data quality")
+        #expect(quality.first?.map(\.text).prefix(3) == ["File", "Sheet", "List"])
+        let problems = quality.dropFirst().map { $0.map(\.text) }
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.contains { $0.contains("duplicate child") && $0.contains("Child Unique ID") && $0[6] == "1" })
+        #expect(problems.contains { $0.contains("unreadable date") && $0.contains("Date of the Last Statutory Visit") })
+        #expect(!quality.flatMap { $0.map(\.text) }.contains { $0.contains("CHILD-77") })
+    }
+
     @Test func theBaselineSetting() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
