@@ -1,0 +1,34 @@
+/// The team manager's worklists from a visit list: the children whose visit is overdue, and
+/// those whose visit falls due within the next five working days (`VisitRule.isDueSoon`).
+public enum Worklist {
+    public enum Kind: String, Sendable, CaseIterable {
+        case overdue
+        case dueSoon = "due_soon"
+
+        public func includes(_ c: ChildVisit) -> Bool { self == .overdue ? !c.inTime : c.dueSoon }
+    }
+
+    /// One list's children in the order a team acts on them: most overdue first, or soonest due
+    /// first; then by worker and child.
+    public static func children(_ visits: [ChildVisit], _ kind: Kind) -> [ChildVisit] {
+        visits.filter(kind.includes).sorted { a, b in
+            switch kind {
+            case .overdue where a.overdueBy != b.overdueBy: return a.overdueBy > b.overdueBy
+            case .dueSoon where a.due != b.due: return a.due < b.due
+            default: return (a.worker, a.child) < (b.worker, b.child)
+            }
+        }
+    }
+
+    /// How many are overdue and how many due soon, per team.
+    public static func counts(_ visits: [ChildVisit]) -> [String: (overdue: Int, dueSoon: Int)] {
+        var out: [String: (overdue: Int, dueSoon: Int)] = [:]
+        for v in visits {
+            var c = out[v.team] ?? (0, 0)
+            if !v.inTime { c.overdue += 1 }
+            if v.dueSoon { c.dueSoon += 1 }
+            out[v.team] = c
+        }
+        return out
+    }
+}
