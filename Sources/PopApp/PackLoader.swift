@@ -23,7 +23,7 @@ public enum PackLoader {
             return PackData(council: try store.councilName() ?? (council.isEmpty ? "Council" : council), demo: try store.isDemo(),
                             snapshots: snapshots, targets: try store.targets(), benchmarks: try store.benchmarks(),
                             neighbourCodes: try store.neighbours(of: council), statistic: try store.neighbourStatistic(),
-                            comments: [month: try store.comments(month: month)])
+                            comments: [month: try store.comments(month: month)], councilCode: council)
         }
     }
 }

@@ -13,13 +13,16 @@ public struct DashboardData: Sendable {
     public let benchmarks: [Benchmark]
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
+    /// Our council's old LA code: left out when the council is ranked among all councils.
+    public let councilCode: String
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
     /// Each month's page rows, computed once (a frame only reads them).
     private var pages: [YearMonth: [PageRow]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]]) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "") {
         self.council = council
+        self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
         for s in snapshots { map[YearMonth(s.asAt)] = s }
@@ -42,7 +45,8 @@ public struct DashboardData: Sendable {
     private func computeRows(_ month: YearMonth) -> [PageRow] {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true)
+                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
+                              council: councilCode)
     }
 
     /// Records a saved comment (the store has it already) so the page shows it.

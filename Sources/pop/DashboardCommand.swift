@@ -72,7 +72,7 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
         let council = try db.setting(.council) ?? ""
         return DashboardData(council: try db.councilName() ?? "Council", demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
-                             statistic: try db.neighbourStatistic(), comments: comments)
+                             statistic: try db.neighbourStatistic(), comments: comments, councilCode: council)
     }
 }
 
