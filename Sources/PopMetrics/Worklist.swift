@@ -20,6 +20,19 @@ public enum Worklist {
         }
     }
 
+    /// A worklist across visit indicators, as a team manager hands it out: by indicator (the
+    /// catalogue's order), team and worker, and within each worker's children in the list's order.
+    public static func byTeamAndWorker(_ visits: [ChildVisit], _ kind: Kind) -> [ChildVisit] {
+        let order = Dictionary(Catalogue.visitIndicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return children(visits, kind).enumerated().sorted { a, b in
+            let (x, y) = (order[a.element.indicator] ?? Int.max, order[b.element.indicator] ?? Int.max)
+            if x != y { return x < y }
+            if a.element.team != b.element.team { return a.element.team < b.element.team }
+            if a.element.worker != b.element.worker { return a.element.worker < b.element.worker }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// How many are overdue and how many due soon, per team.
     public static func counts(_ visits: [ChildVisit]) -> [String: (overdue: Int, dueSoon: Int)] {
         var out: [String: (overdue: Int, dueSoon: Int)] = [:]
