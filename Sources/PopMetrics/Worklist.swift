@@ -9,13 +9,13 @@ public enum Worklist {
     }
 
     /// One list's children in the order a team acts on them: most overdue first, or soonest due
-    /// first; then by worker and child.
+    /// first; then by child ID.
     public static func children(_ visits: [ChildVisit], _ kind: Kind) -> [ChildVisit] {
         visits.filter(kind.includes).sorted { a, b in
             switch kind {
             case .overdue where a.overdueBy != b.overdueBy: return a.overdueBy > b.overdueBy
             case .dueSoon where a.due != b.due: return a.due < b.due
-            default: return (a.worker, a.child) < (b.worker, b.child)
+            default: return a.child < b.child
             }
         }
     }

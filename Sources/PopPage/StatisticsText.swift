@@ -59,11 +59,11 @@ extension Words {
     /// A team's change that could be chance alone.
     public static let withinNoise = "within noise"
 
-    /// The council's change tested as the team table tests each team's: "change +2.2 points, 95%
+    /// The council's change tested as the team table tests each team's: "Change +2.2 points, 95%
     /// interval -1.0 to +5.4: within noise", or "… : more than noise".
     public static func changeTest(_ t: ChangeTest) -> String {
         func signed(_ x: Double) -> String { (x > 0 ? "+" : x < 0 ? "-" : "") + Display.decimal(x.magnitude) }
-        return "change \(signed(t.difference)) points, 95% interval \(signed(t.interval.low)) to \(signed(t.interval.high)): "
+        return "Change \(signed(t.difference)) points, 95% interval \(signed(t.interval.low)) to \(signed(t.interval.high)): "
             + (t.withinNoise ? withinNoise : "more than noise")
     }
 

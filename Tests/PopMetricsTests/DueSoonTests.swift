@@ -117,8 +117,10 @@ import PopExtract
     @Test func worklistsAndTeamCounts() throws {
         let all = Array(try Self.visits(asAt: "21/12/2018").values)
         let cp = all.filter { $0.indicator == "cp.visits_in_time" }
-        // A, H and G are all due on Sunday 23rd: by worker (Ann, Ann, Cat), then D on 1 January.
-        #expect(Worklist.children(cp, .dueSoon).map(\.child) == ["A", "H", "G", "D"])
+        // A, G and H are all due on Sunday 23rd (by child ID), then D on 1 January; for a team's
+        // worklist, by team and worker: T1's Ann (A, H), then T2's Bob (D) and Cat (G).
+        #expect(Worklist.children(cp, .dueSoon).map(\.child) == ["A", "G", "H", "D"])
+        #expect(Worklist.byTeamAndWorker(cp, .dueSoon).map(\.child) == ["A", "H", "D", "G"])
         #expect(Worklist.children(cp, .overdue).map(\.child) == ["B"])
         let counts = Worklist.counts(cp)
         #expect(counts["T1"]?.overdue == 1 && counts["T1"]?.dueSoon == 2)   // B; A and H
