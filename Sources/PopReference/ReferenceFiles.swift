@@ -185,7 +185,6 @@ public enum ReferenceFiles {
                         out.append(Benchmark(indicator: indicator, period: period, what: regionPrefix + r.code, value: r.value, source: source))
                     }
                 case .council: out.append(Benchmark(indicator: indicator, period: period, what: r.code, value: r.value, source: source))
-                default: break
                 }
             }
         }
