@@ -13,6 +13,8 @@ public struct DashboardData: Sendable {
     public let benchmarks: [Benchmark]
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
+    /// Our council's old LA code: left out when the council is ranked among all councils.
+    public let councilCode: String
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
     /// How many data-quality entries each month's import noted (the entries load when shown).
     public let dataQualityCounts: [YearMonth: Int]
@@ -20,8 +22,10 @@ public struct DashboardData: Sendable {
     private var pages: [YearMonth: [PageRow]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
+                councilCode: String = "") {
         self.council = council
+        self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
         for s in snapshots { map[YearMonth(s.asAt)] = s }
@@ -48,7 +52,8 @@ public struct DashboardData: Sendable {
     private func computeRows(_ month: YearMonth) -> [PageRow] {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true)
+                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
+                              council: councilCode)
     }
 
     /// Records a saved comment (the store has it already) so the page shows it.

@@ -78,13 +78,16 @@ public struct PageRow: Sendable {
     /// Set when the month's extract could not give the indicator (a column is missing): the
     /// row is shown as not available, never as a figure.
     public var unavailable: Unavailable? = nil
+    /// Where the council stands among all English councils on the published figures (council
+    /// rows only; nil without published figures for the indicator).
+    public var standing: Standing? = nil
 }
 
 /// Builds page rows: the comparisons of data contract section 5.
 public enum PageModel {
     public static func rows(current: Snapshot, previous: Snapshot?, targets: TargetSet, benchmarks: [Benchmark],
                             neighbourCodes: [String], statistic: NeighbourStatistic, commentary: [IndicatorID: String],
-                            teams: Bool = false) -> [PageRow] {
+                            teams: Bool = false, council: String = "") -> [PageRow] {
         let previousByKey = Dictionary((previous?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let byIndicator = Dictionary(grouping: benchmarks, by: \.indicator)
         let computed: [PageRow] = current.values.compactMap { value in
@@ -97,8 +100,13 @@ public enum PageModel {
                 ? neighbourComparison(judged, benchmarks: byIndicator[value.id] ?? [], period: Benchmark.defaultPeriod(for: current.asAt),
                                       neighbourCodes: neighbourCodes, statistic: statistic)
                 : nil
-            return PageRow(definition: def, current: judged, previous: before, change: change, relativeChange: relative,
-                           direction: direction, neighbours: sn, commentary: value.team == nil ? commentary[value.id] : nil)
+            var row = PageRow(definition: def, current: judged, previous: before, change: change, relativeChange: relative,
+                              direction: direction, neighbours: sn, commentary: value.team == nil ? commentary[value.id] : nil)
+            if value.team == nil {
+                row.standing = standing(judged, benchmarks: byIndicator[value.id] ?? [], period: Benchmark.defaultPeriod(for: current.asAt),
+                                        council: council)
+            }
+            return row
         }
         // Indicators the extract could not give keep their place on the page, marked so.
         let missing: [PageRow] = current.unavailable.filter { !$0.teamRowsOnly }.reduce(into: [Unavailable]()) { seen, u in
@@ -159,9 +167,7 @@ public enum PageModel {
         let theirs = benchmarks.filter { $0.period == sn.period && codes.contains($0.what) }.map(\.value)
         var rank: Int?, among: Int?
         if let mine = v.value, !theirs.isEmpty {
-            let ahead = theirs.filter { v.polarity == .low ? $0 < mine : $0 > mine }.count
-            rank = ahead + 1
-            among = theirs.count + 1
+            (rank, among) = Ranking.rank(value: mine, among: theirs, polarity: v.polarity)
         }
         return NeighbourComparison(statistic: statistic, period: sn.period, value: sn.value, source: sn.source, difference: difference,
                                    better: better, rank: rank, rankedAmong: among)

@@ -146,8 +146,9 @@ public enum Pack {
         m.open("tr")
         m.element("th", [("scope", "col")], Words.Heading.indicator)
         for month in p.columns { m.element("th", [("scope", "col")], Words.shortMonth(month)) }
-        for h in [Words.Heading.change, Words.Heading.target, Words.Heading.variance, Words.Heading.rag, Words.Heading.neighbours,
-                  Words.Heading.neighbourRank] {
+        for h in [Words.Heading.change, Words.Heading.target, Words.Heading.variance, Words.Heading.rag,
+                  Words.Heading.neighbours + " " + p.data.statistic.rawValue, Words.Heading.neighbourRank, Words.Heading.england,
+                  Words.Heading.region, Words.Heading.englandRank, Words.Heading.band] {
             m.element("th", [("scope", "col")], h)
         }
         m.close("tr")
@@ -155,7 +156,7 @@ public enum Pack {
         for (heading, rows) in [(Words.Heading.headlines, headlines), (Words.Heading.facts, others)] where !rows.isEmpty {
             m.open("tbody")
             m.open("tr")
-            m.element("th", [("scope", "rowgroup"), ("colspan", "10")], heading)
+            m.element("th", [("scope", "rowgroup"), ("colspan", "\(p.columns.count + 11)")], heading)
             m.close("tr")
             for r in rows { figuresRow(r, p, into: &m) }
             m.close("tbody")
@@ -177,6 +178,10 @@ public enum Pack {
         ragCell(r, into: &m)
         m.element("td", cells.neighbour(r))
         m.element("td", cells.rank(r))
+        m.element("td", cells.england(r))
+        m.element("td", cells.region(r))
+        m.element("td", cells.nationalRank(r))
+        m.element("td", cells.band(r))
         m.close("tr")
     }
 

@@ -12,11 +12,14 @@ public struct PackData: Sendable {
     public let benchmarks: [Benchmark]
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
+    /// Our council's old LA code: left out when the council is ranked among all councils.
+    public let councilCode: String
     public let comments: [YearMonth: [IndicatorID: String]]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]]) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "") {
         self.council = council
+        self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
         for s in snapshots { map[YearMonth(s.asAt)] = s }
@@ -33,7 +36,8 @@ public struct PackData: Sendable {
     func rows(_ month: YearMonth) -> [PageRow] {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true)
+                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
+                              council: councilCode)
     }
 
     /// An indicator's council-wide value in a month (nil when the month or the figure is missing).

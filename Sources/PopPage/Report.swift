@@ -67,7 +67,8 @@ public enum ReportText {
                 continue
             }
             out += "  " + pad("Indicator", 46) + left("Value", 14) + left("Last month", 14) + left("Change", 16) + left("Target", 8)
-                + left("Variance", 10) + "  RAG  " + left("SN", 7) + left("vs SN", 14) + left("Rank", 9) + "\n"
+                + left("Variance", 10) + "  RAG  " + left("SN", 7) + left("vs SN", 14) + left("Rank", 9)
+                + left("England", 9) + left("Region", 9) + left("Eng. rank", 11) + left("Band", 6) + "\n"
             for r in rs {
                 if let u = r.unavailable {
                     out += "  " + pad(r.definition.title, 46) + "  " + Words.unavailable(u) + "\n"
@@ -75,11 +76,13 @@ public enum ReportText {
                 }
                 out += "  " + pad((r.definition.isBreakdown ? "  " : "") + r.definition.title, 46) + left(cells.latest(r), 14)
                     + left(cells.previous(r), 14) + left(cells.signedChange(r), 16) + left(cells.target(r), 8) + left(cells.variance(r), 10)
-                    + "  " + pad(cells.rag(r), 5) + left(cells.neighbour(r), 7) + left(cells.versusNeighbours(r), 14) + left(cells.rank(r), 9) + "\n"
+                    + "  " + pad(cells.rag(r), 5) + left(cells.neighbour(r), 7) + left(cells.versusNeighbours(r), 14) + left(cells.rank(r), 9)
+                    + left(cells.england(r), 9) + left(cells.region(r), 9) + left(cells.nationalRank(r), 11) + left(cells.band(r), 6) + "\n"
                 if let c = r.commentary { out += "      Comment: \(c)\n" }
             }
         }
         out += "\n\(cells.marks.ragLegend(long: true)). Change in points for percentages.\n"
+        if rows.contains(where: { $0.standing?.band != nil }) { out += Words.bandKey + "\n" }
         return out
     }
 
@@ -91,11 +94,12 @@ public enum ReportText {
                 out += "Not supplied: " + Words.notSupplied(service, missing: missing) + "\n"
                 continue
             }
-            out += "| Indicator | Value | Last month | Change | Target | Variance | RAG | SN | vs SN | Rank |\n"
-            out += "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n"
+            out += "| Indicator | Value | Last month | Change | Target | Variance | RAG | SN | vs SN | Rank | England | Region | Eng. rank | Band |\n"
+            out += "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
             for r in rs {
                 let row = [(r.definition.isBreakdown ? "… " : "") + r.definition.title, cells.latest(r), cells.previous(r), cells.signedChange(r),
-                           cells.target(r), cells.variance(r), cells.rag(r), cells.neighbour(r), cells.versusNeighbours(r), cells.rank(r)]
+                           cells.target(r), cells.variance(r), cells.rag(r), cells.neighbour(r), cells.versusNeighbours(r), cells.rank(r),
+                           cells.england(r), cells.region(r), cells.nationalRank(r), cells.band(r)]
                 out += "| " + row.map { cell in String(cell.flatMap { $0 == "|" ? "\\|" : String($0) }) }.joined(separator: " | ") + " |\n"
             }
             let comments = rs.compactMap { r in r.commentary.map { "- **\(r.definition.title)**: \($0)" } }
@@ -103,11 +107,13 @@ public enum ReportText {
         }
         let labels = Set(rows.compactMap { $0.neighbours.map { "\(Words.neighbourLabel($0)): \($0.source)" } }).sorted()
         if !labels.isEmpty { out += "\nStatistical neighbours: " + labels.joined(separator: "; ") + "\n" }
+        if rows.contains(where: { $0.standing?.band != nil }) { out += "\n" + Words.bandKey + "\n" }
         return out
     }
 
     public static let csvHeader = MetricsOutput.csvHeader
         + ",previous,change,relative_change,direction,sn_label,sn_value,sn_difference,sn_better,sn_rank,sn_of,commentary"
+        + ",published_period,england,region,rank,rank_of,band,ci_low,ci_high"
 
     public static func csv(_ rows: [PageRow]) -> String {
         csvHeader + "\n" + rows.filter { $0.unavailable == nil }.map { r in
@@ -116,6 +122,8 @@ public enum ReportText {
                 CSVText.cell(r.previous?.value), CSVText.cell(r.change), CSVText.cell(r.relativeChange), r.direction.map(Words.direction) ?? "",
                 sn.map(Words.neighbourLabel) ?? "", CSVText.cell(sn?.value), CSVText.cell(sn?.difference),
                 sn?.better.map { $0 ? "better" : "worse" } ?? "", CSVText.cell(sn?.rank), CSVText.cell(sn?.rankedAmong), r.commentary ?? "",
+                r.standing?.period ?? "", CSVText.cell(r.standing?.england), CSVText.cell(r.standing?.region), CSVText.cell(r.standing?.rank),
+                CSVText.cell(r.standing?.rankOf), r.standing?.band?.rawValue ?? "", CSVText.cell(r.interval?.low), CSVText.cell(r.interval?.high),
             ])
         }.joined()
     }
@@ -128,7 +136,7 @@ public enum ReportText {
         out += JSONText.listsNotSupplied(s.missingLists)
         out += "  \"indicators\": [\n"
         out += rows.filter { $0.unavailable == nil }.map { r in
-            var o = "    {" + JSONText.indicatorFields(r.current)
+            var o = "    {" + JSONText.indicatorFields(r.current) + JSONText.intervalFields(r.current)
             o += ", \"previous\": \(JSONText.number(r.previous?.value)), \"change\": \(JSONText.number(r.change)), "
             o += "\"relative_change\": \(JSONText.number(r.relativeChange)), \"direction\": \(r.direction.map { q(Words.direction($0)) } ?? "null"), \"sn\": "
             if let sn = r.neighbours {
@@ -138,6 +146,7 @@ public enum ReportText {
             } else {
                 o += "null"
             }
+            o += JSONText.standingFields(r)
             return o + ", \"commentary\": \(r.commentary.map(q) ?? "null")}"
         }.joined(separator: ",\n")
         out += "\n  ],\n"

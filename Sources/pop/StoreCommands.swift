@@ -164,17 +164,20 @@ struct Benchmarks: ParsableCommand {
 
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Which council we are, and which SN figure the page shows.")
-    @Option(name: .long, help: "Our council's old LA code (302 is Barnet).") var council: String?
+    @Option(name: .long, help: "Our council: its name (Barnet), old LA code (302) or new code (E09000003).") var council: String?
     @Option(name: .customLong("sn"), help: "mean (DfE's LAIT) or median (DfE's CSC dashboard).") var statistic: NeighbourStatistic?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let db = try store.open()
-        let line = try storing("the settings") { () throws -> String in
-            if let council {
-                try db.setSetting(.council, council)
-                if let name = try db.councilName(council) { try db.setSetting(.councilName, name) }
+        if let council {
+            let outcome = try CouncilSetting.choose(council, store: db)
+            if let note = outcome.note { Output.standardError("pop: \(note)\n") }
+            if outcome.rederived > 0 {
+                Output.standardOutput("derived \(outcome.rederived) SN and region figures for \(outcome.council.name.isEmpty ? outcome.council.code : outcome.council.name) from the stored publications\n")
             }
+        }
+        let line = try storing("the settings") { () throws -> String in
             if let statistic { try db.setSetting(.snStatistic, statistic.rawValue) }
             let code = try db.setting(.council) ?? "(not set)"
             let name = try db.councilName() ?? ""
