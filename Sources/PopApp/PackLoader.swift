@@ -29,7 +29,7 @@ public enum PackLoader {
             return PackData(council: Words.council(name: try store.councilName(), code: council), demo: try store.isDemo(),
                             snapshots: snapshots, targets: try store.targets(), benchmarks: try store.benchmarks(),
                             neighbourCodes: try store.neighbours(of: council), statistic: try store.neighbourStatistic(),
-                            comments: [month: try store.comments(month: month)], baseline: baseline?.month)
+                            comments: [month: try store.comments(month: month)], councilCode: council, baseline: baseline?.month)
         }
     }
 }

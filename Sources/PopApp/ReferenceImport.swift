@@ -34,6 +34,7 @@ public enum ReferenceImport {
         var populations: [PopulationEstimate] = []
         var typed: [Benchmark] = []
         var publications: [String] = []
+        var councils: [Council] = []
         var messages: [String] = []
         do {
             // Groupings and populations first: publications' SN figures and rates need them.
@@ -64,6 +65,9 @@ public enum ReferenceImport {
                 }
                 let published = read.values
                 typed += ReferenceFiles.benchmarks(from: published, council: council, neighbours: neighbours)
+                councils += published.filter { $0.level == .council }.map {
+                    Council(code: $0.code, newCode: $0.newCode, name: $0.name, regionCode: $0.regionCode)
+                }
                 let indicators = Set(published.map(\.indicator.rawValue)).sorted().joined(separator: ", ")
                 var message = "\(published.count) published figures" + (indicators.isEmpty ? "" : " (\(indicators))") + " from \(file)"
                 // Figures the table knows but the catalogue does not yet: said, not stored.
@@ -79,7 +83,24 @@ public enum ReferenceImport {
         } catch {
             throw PopError(.unusableInput, "\(error) (nothing was loaded)", cause: error)
         }
-        try storing("storing the reference data") { try store.loadReference(groups: groups, populations: populations, benchmarks: typed) }
+        try storing("storing the reference data") {
+            try store.loadReference(groups: groups, populations: populations, benchmarks: typed, councils: unique(councils))
+        }
         return messages.map { "loaded " + $0 }
+    }
+
+    /// One council per old code: the first of its records with each field filled.
+    static func unique(_ councils: [Council]) -> [Council] {
+        var order: [String] = [], merged: [String: Council] = [:]
+        for c in councils {
+            guard let known = merged[c.code] else {
+                order.append(c.code)
+                merged[c.code] = c
+                continue
+            }
+            merged[c.code] = Council(code: c.code, newCode: known.newCode.isEmpty ? c.newCode : known.newCode,
+                                     name: known.name.isEmpty ? c.name : known.name, regionCode: known.regionCode.isEmpty ? c.regionCode : known.regionCode)
+        }
+        return order.compactMap { merged[$0] }
     }
 }

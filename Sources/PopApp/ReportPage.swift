@@ -28,7 +28,7 @@ public struct ReportPage {
             let council = try store.setting(.council) ?? ""
             let rows = PageModel.rows(current: current.snapshot, previous: previous?.snapshot, targets: try store.targets(),
                                       benchmarks: try store.benchmarks(), neighbourCodes: try store.neighbours(of: council), statistic: statistic,
-                                      commentary: try store.comments(month: wanted), teams: teams, baseline: baseline?.snapshot)
+                                      commentary: try store.comments(month: wanted), teams: teams, council: council, baseline: baseline?.snapshot)
             let name = Words.council(name: try store.councilName(), code: council)
             let heading = ReportHeading(council: name, asAt: current.snapshot.asAt, previousMonth: previous?.month,
                                         population: current.snapshot.population, statistic: statistic, demo: try store.isDemo(),

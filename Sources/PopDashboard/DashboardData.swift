@@ -13,6 +13,8 @@ public struct DashboardData: Sendable {
     public let benchmarks: [Benchmark]
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
+    /// Our council's old LA code: left out when the council is ranked among all councils.
+    public let councilCode: String
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
     /// The baseline month each month's rows compare with (when it is stored and earlier).
     public let baseline: YearMonth?
@@ -23,8 +25,9 @@ public struct DashboardData: Sendable {
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
                 statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
-                baseline: YearMonth? = nil) {
+                councilCode: String = "", baseline: YearMonth? = nil) {
         self.council = council
+        self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
         for s in snapshots { map[YearMonth(s.asAt)] = s }
@@ -53,7 +56,7 @@ public struct DashboardData: Sendable {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
                               neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              baseline: baseline.flatMap { snapshots[$0] })
+                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
     }
 
     /// The baseline a month's rows compare with: set, stored and before the month.

@@ -43,11 +43,14 @@ public enum Export {
             out += "\n## " + teamsTitle(id) + "\n\n"
             if let (table, rows) = teams(id, s, data) { out += table.markdown(rows) }
         case .children(let id, let team):
-            out += "\n## " + childrenTitle(id, team, s) + "\n\n" + Words.childIDsNotExported + "\n\n"
-            switch children(s) {
-            case .some((let table, let rows)) where !rows.isEmpty: out += table.markdown(rows)
-            case .some: out += Words.noOverdueChildren + "\n"
-            case .none: out += Words.visitListNotRead + "\n"
+            out += "\n## " + childrenTitle(id, team, s) + "\n\n" + Words.childIDsNotExported + "\n"
+            for kind in [Worklist.Kind.overdue, .dueSoon] {
+                out += "\n### " + (kind == .overdue ? Words.overdueHeading : Words.dueSoonList) + "\n\n"
+                switch children(s, kind) {
+                case .some((let table, let rows)) where !rows.isEmpty: out += table.markdown(rows)
+                case .some: out += (kind == .overdue ? Words.noOverdueChildren : Words.noneDueSoon) + "\n"
+                case .none: out += Words.visitListNotRead + "\n"
+                }
             }
         case .dataQuality:
             out += "\n## \(Words.WorkbookSheet.dataQuality)\n\n"
@@ -154,7 +157,7 @@ public enum Export {
         case .teams(let id):
             return teams(id, s, data)
         case .children:
-            return children(s)
+            return children(s, s.childList)
         case .dataQuality:
             return dataQuality(s)
         case .present:
@@ -209,24 +212,42 @@ public enum Export {
         return "\(def.title) by team"
     }
 
-    /// The team table as the drill-down shows it: worst first, all teams last.
+    /// The team table as the drill-down shows it: worst first, all teams last; for a percentage
+    /// each team's 95% interval, for a visit indicator its overdue and due-soon counts (when the
+    /// visit lists are read), and a team's change "within noise" when chance alone could give it.
     static func teams(_ id: IndicatorID, _ s: AppState, _ data: DashboardData) -> (TextTable, [TextTable.Row])? {
         guard let def = Catalogue.definition(id) else { return nil }
         typealias C = TextTable.Column
         let percent = def.unit == .percent
-        let table = TextTable(columns: [C(Words.Heading.team, rightAligned: false)]
-                              + (percent ? [C(Words.Heading.cases), C(Words.Heading.inTime), C(Words.Heading.share), C(Words.Heading.versusTarget, rightAligned: false)]
-                                         : [C(Words.Heading.count)])
-                              + [C(Words.Heading.change)])
+        let counts = percent && def.hasChildList ? Items.visitCounts(s) : nil
+        var columns = [C(Words.Heading.team, rightAligned: false)]
+        if percent {
+            columns += [C(Words.Heading.cases), C(Words.Heading.inTime), C(Words.Heading.share), C(Words.intervalHeading),
+                        C(Words.Heading.versusTarget, rightAligned: false)]
+            if counts != nil { columns += [C(Words.overdueHeading), C(Words.dueSoonHeading)] }
+        } else {
+            columns.append(C(Words.Heading.count))
+        }
+        columns.append(C(Words.Heading.change))
         let rows: [TextTable.Row] = Items.teams(id, data, s.month).map { t in
             let r = t.row
-            let figures = percent
-                ? [r.current.denominator.map(Display.grouped) ?? "–", r.current.numerator.map(Display.grouped) ?? "–", cells.value(r.current),
-                   Display.trimmed(cells.rag(r) + " " + cells.variance(r))]
-                : [cells.value(r.current)]
-            return .cells([t.team ?? Words.allTeams] + figures + [cells.signedChange(r)])
+            var cellsOfRow = [t.team ?? Words.allTeams]
+            if percent {
+                cellsOfRow += [r.current.denominator.map(Display.grouped) ?? "–", r.current.numerator.map(Display.grouped) ?? "–", cells.value(r.current),
+                               cells.interval(r.current), Display.trimmed(cells.rag(r) + " " + cells.variance(r))]
+                if let counts {
+                    let pair = t.team.map { counts[$0] ?? (0, 0) }
+                        ?? (counts.values.map(\.overdue).reduce(0, +), counts.values.map(\.dueSoon).reduce(0, +))
+                    cellsOfRow += [String(pair.0), String(pair.1)]
+                }
+            } else {
+                cellsOfRow.append(cells.value(r.current))
+            }
+            let noise = t.team != nil && r.change != nil && r.changeTest?.withinNoise == true
+            cellsOfRow.append(noise ? Words.withinNoise : cells.signedChange(r))
+            return .cells(cellsOfRow)
         }
-        return (table, rows)
+        return (TextTable(columns: columns), rows)
     }
 
     /// The month's data-quality problems grouped as the view shows them; nil while the list is
@@ -246,18 +267,24 @@ public enum Export {
 
     static func childrenTitle(_ id: IndicatorID, _ team: String, _ s: AppState) -> String {
         let title = Catalogue.definition(id)?.title ?? id.rawValue
-        return "\(team) › \(title)" + (Items.overdue(s).map { " › \($0.count) overdue" } ?? "")
+        guard let overdue = Items.overdue(s), let due = Items.dueSoon(s) else { return "\(team) › \(title)" }
+        return "\(team) › \(title) › \(overdue.count) \(Words.overdueHeading.lowercased()) · \(due.count) \(Words.dueSoonList.lowercased())"
     }
 
-    /// A team's overdue children, most overdue first, without their IDs; nil while the list is
-    /// not read (or could not be).
-    static func children(_ s: AppState) -> (TextTable, [TextTable.Row])? {
-        guard let list = Items.overdue(s) else { return nil }
+    /// One of a team's lists, without the children's IDs: overdue (most overdue first: last
+    /// visit, time since, overdue by) or due soon (soonest first: last visit, due date, days
+    /// left); nil while the list is not read (or could not be).
+    static func children(_ s: AppState, _ kind: Worklist.Kind) -> (TextTable, [TextTable.Row])? {
+        guard let list = Items.children(s, kind) else { return nil }
         typealias C = TextTable.Column
-        let table = TextTable(columns: [C(Words.Heading.worker, rightAligned: false), C(Words.Heading.lastVisit, rightAligned: false),
-                                        C(Words.Heading.since), C(Words.Heading.overdue)])
-        return (table, list.map { c in
-            .cells([c.worker.isEmpty ? "–" : c.worker, c.lastVisit?.annexA ?? "none", String(c.elapsed), String(c.overdueBy)])
+        let lead = [C(Words.Heading.worker, rightAligned: false), C(Words.Heading.lastVisit, rightAligned: false)]
+        if kind == .overdue {
+            return (TextTable(columns: lead + [C(Words.Heading.since), C(Words.Heading.overdue)]), list.map { c in
+                .cells([c.worker.isEmpty ? "–" : c.worker, c.lastVisit?.annexA ?? "none", String(c.elapsed), String(c.overdueBy)])
+            })
+        }
+        return (TextTable(columns: lead + [C(Words.Heading.due, rightAligned: false), C(Words.Heading.daysLeft)]), list.map { c in
+            .cells([c.worker.isEmpty ? "–" : c.worker, c.lastVisit?.annexA ?? "none", WorklistText.date(c.due), String(c.daysLeft)])
         })
     }
 }

@@ -5,6 +5,7 @@ import PopPage
 public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV, dataQuality
     case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
+    case fitAxis, switchList
 }
 
 /// One line of the key map: the keys, what they do, and the words the help screen shows.
@@ -50,7 +51,9 @@ public enum KeyMap {
         Binding(keys: [.pageDown], label: "PgDn", action: .pageDown, help: "page down", presentation: false),
         Binding(keys: [.home, .char("g")], label: "Home g", action: .top, help: "first row", presentation: false),
         Binding(keys: [.end, .char("G")], label: "End G", action: .bottom, help: "last row", presentation: false),
-        Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit commentary (indicator page)", presentation: false),
+        Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit the commentary", presentation: false),
+        Binding(keys: [.char("z")], label: "z", action: .fitAxis, help: "chart from 0 or fitted", presentation: false),
+        Binding(keys: [.tab], label: "Tab", action: .switchList, help: "overdue or due-soon list", presentation: false),
         Binding(keys: [.char("e")], label: "e", action: .export, help: "export view as Markdown", presentation: false),
         Binding(keys: [.char("E")], label: "E", action: .exportCSV, help: "export table as CSV", presentation: false),
         Binding(keys: [.char("/")], label: "/", action: .find, help: "find an indicator by name", presentation: false),
@@ -140,9 +143,22 @@ public enum Items {
     }
 
     /// A team's overdue children, most overdue first; nil while the list loads or when it failed.
-    public static func overdue(_ s: AppState) -> [ChildVisit]? {
-        guard let key = s.visitKey, case .loaded(let all)? = s.visits[key] else { return nil }
-        return all.filter { !$0.inTime }.sorted { ($0.overdueBy, $1.child) > ($1.overdueBy, $0.child) }
+    public static func overdue(_ s: AppState) -> [ChildVisit]? { children(s, .overdue) }
+
+    /// A team's children whose visit falls due within the next five working days, soonest first.
+    public static func dueSoon(_ s: AppState) -> [ChildVisit]? { children(s, .dueSoon) }
+
+    /// One of a team's lists (the team's children screen); nil while it loads or when it failed.
+    public static func children(_ s: AppState, _ kind: Worklist.Kind) -> [ChildVisit]? {
+        guard case .children = s.screen, let key = s.visitKey, case .loaded(let all)? = s.visits[key] else { return nil }
+        return Worklist.children(all, kind)
+    }
+
+    /// Each team's overdue and due-soon counts on a visit indicator's team table; nil while
+    /// every team's list loads, when it failed, or for an indicator without one.
+    public static func visitCounts(_ s: AppState) -> [String: (overdue: Int, dueSoon: Int)]? {
+        guard case .teams = s.screen, let key = s.visitKey, case .loaded(let all)? = s.visits[key] else { return nil }
+        return Worklist.counts(all)
     }
 
     /// The data-quality view's lines for the month; none while they load or when they failed.
@@ -164,7 +180,7 @@ public enum Items {
         case .service(let svc): service(svc, data, s.month).count
         case .indicator: 0
         case .teams(let id): teams(id, data, s.month).count
-        case .children: overdue(s)?.count ?? 0
+        case .children: children(s, s.childList)?.count ?? 0
         case .dataQuality: dataQualityLines(s).count
         case .present: s.agenda.count
         }

@@ -47,11 +47,35 @@ public enum Layout {
     }
 
     /// Rows a list screen shows at once.
-    static func pageSize(_ s: AppState) -> Int {
+    static func pageSize(_ s: AppState, _ data: DashboardData) -> Int {
         switch s.screen {
-        case .service: max(1, s.height - tableTop - 5)
-        default: max(1, s.height - tableTop - 2)
+        case .service: return max(1, s.height - tableTop - 5)
+        case .teams(let id): return teams(s, id: id, rows: Items.teams(id, data, s.month).count).pageSize
+        default: return max(1, s.height - tableTop - 2)
         }
+    }
+
+    /// The fewest lines a funnel plot is drawn in (its legend, six rows of plot, the cases axis
+    /// and its labels, the note naming the teams outside), and the most it takes.
+    static let funnelLines = (least: 10, most: 20)
+
+    /// The team page: how many rows of its table show, and where the funnel plot goes below them
+    /// (a percentage's teams only; nil when there is no room for it). The whole table comes
+    /// first; when it leaves too little room, the table scrolls if the page can hold two funnels'
+    /// worth of lines, and otherwise the funnel is left out (80×24 shows the table alone).
+    static func teams(_ s: AppState, id: IndicatorID, rows: Int) -> (pageSize: Int, funnel: Rect?) {
+        let body = s.height - tableTop - 2
+        guard Catalogue.definition(id)?.unit == .percent else { return (max(1, body), nil) }
+        let table: Int
+        if body - rows - 1 >= funnelLines.least {
+            table = rows
+        } else if body >= 2 * funnelLines.least {
+            table = body - 1 - funnelLines.least
+        } else {
+            return (max(1, body), nil)
+        }
+        let top = tableTop + table + 1
+        return (table, Rect(x: 2, y: top, width: s.width - 4, height: min(funnelLines.most, s.height - 1 - top)))
     }
 
     static func exportName(_ s: AppState, _ format: ExportFormat) -> String {

@@ -25,11 +25,18 @@ public struct LoadFailure: Error, Equatable, Sendable {
     public init(_ message: String) { self.message = message }
 }
 
-/// Which child-level visit list: a month, a visit indicator and a team.
+/// Which child-level visit list: a month, a visit indicator and a team (every team when nil,
+/// for the team table's overdue and due-soon counts).
 public struct VisitListKey: Hashable, Sendable {
     public let month: YearMonth
     public let indicator: IndicatorID
-    public let team: String
+    public let team: String?
+
+    public init(month: YearMonth, indicator: IndicatorID, team: String?) {
+        self.month = month
+        self.indicator = indicator
+        self.team = team
+    }
 }
 
 /// Where something read on demand is: asked for, read, or failed.
@@ -110,6 +117,10 @@ public struct AppState: Sendable {
     public var visits: [VisitListKey: VisitLoad] = [:]
     /// Each month's data-quality problems asked for so far, grouped.
     public var dataQuality: [YearMonth: Load<[DataQualityGroup]>] = [:]
+    /// The indicator page's trend chart: fitted to its values (`z`) rather than from zero.
+    public var fittedAxis = false
+    /// Which of a team's lists has the cursor: its overdue children or those due soon (Tab).
+    public var childList: Worklist.Kind = .overdue
 
     public init(width: Int, height: Int, month: YearMonth, agenda: [Slide] = Slide.defaultAgenda, unicode: Bool = true, colour: Bool = true) {
         self.width = width
@@ -140,10 +151,14 @@ public struct AppState: Sendable {
         cursor[cursor.count - 1] = i
     }
 
-    /// The visit list the screen shows, when it shows one.
+    /// The visit list the screen shows, when it shows one: a team's children, or every team's
+    /// for a visit indicator's team table (its overdue and due-soon counts).
     var visitKey: VisitListKey? {
-        if case .children(let id, let team) = screen { return VisitListKey(month: month, indicator: id, team: team) }
-        return nil
+        switch screen {
+        case .children(let id, let team): return VisitListKey(month: month, indicator: id, team: team)
+        case .teams(let id) where Catalogue.definition(id)?.hasChildList == true: return VisitListKey(month: month, indicator: id, team: nil)
+        default: return nil
+        }
     }
 }
 

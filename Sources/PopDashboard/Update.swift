@@ -106,8 +106,8 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
             let target = s.selected + step
             if target >= 0 && target < count { s.select(target) }
         }
-    case .pageUp: s.select(max(0, s.selected - Layout.pageSize(s)))
-    case .pageDown: s.select(min(max(0, count - 1), s.selected + Layout.pageSize(s)))
+    case .pageUp: s.select(max(0, s.selected - Layout.pageSize(s, data)))
+    case .pageDown: s.select(min(max(0, count - 1), s.selected + Layout.pageSize(s, data)))
     case .top: s.select(0)
     case .bottom: s.select(max(0, count - 1))
     case .open: open(&s, data)
@@ -140,6 +140,13 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .firstSlide: s.slide = 0
     case .lastSlide: s.slide = s.agenda.count - 1
     case .blank: s.overlay = .blank
+    case .fitAxis:
+        if case .indicator = s.screen { s.fittedAxis.toggle() }
+    case .switchList:
+        if case .children = s.screen {
+            s.childList = s.childList == .overdue ? .dueSoon : .overdue
+            s.select(0)
+        }
     }
     keepVisible(&s, data)
     return []
@@ -155,6 +162,7 @@ func open(_ s: inout AppState, _ data: DashboardData) {
         let rows = Items.teams(id, data, s.month)
         guard s.selected < rows.count, Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
         s.push(.children(indicator: id, team: team))
+        s.childList = .overdue
     case .indicator, .children, .dataQuality, .present: break
     }
 }
@@ -196,7 +204,7 @@ func click(_ s: inout AppState, _ x: Int, _ y: Int, _ data: DashboardData) -> [E
         }
     case .service, .teams:
         let row = y - Layout.tableTop + (s.scroll.last ?? 0)
-        if y >= Layout.tableTop && row >= 0 && row < Items.count(s, data) {
+        if y >= Layout.tableTop && y < Layout.tableTop + Layout.pageSize(s, data) && row >= 0 && row < Items.count(s, data) {
             s.select(row)
             open(&s, data)
         }
@@ -220,7 +228,7 @@ func keepVisible(_ s: inout AppState, _ data: DashboardData) {
         if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
         s.scroll[level] = max(0, scroll)
     case .service, .teams, .children, .dataQuality:
-        let rows = Layout.pageSize(s)
+        let rows = Layout.pageSize(s, data)
         var scroll = s.scroll[level]
         if s.selected < scroll { scroll = s.selected }
         if s.selected >= scroll + rows { scroll = s.selected - rows + 1 }

@@ -19,9 +19,16 @@ extension Views {
             line += "   \(Words.neighbourLabel(n)) \(Display.decimal(n.value))" + (n.rank.map { ", rank \($0) of \(n.rankedAmong ?? 0)" } ?? "")
         }
         buffer.text(line, x: 0, y: 2, style: .bold)
+        // Where the council stands on DfE's published figures, and whether the month's change is
+        // more than chance (the test the team table applies to each team): one line if both fit.
+        var facts: [String] = []
+        if let standing = r?.standing { facts.append(Words.standing(standing, unit: def.unit)) }
+        if let r, r.change != nil, let test = r.changeTest { facts.append(Words.changeTest(test)) }
+        if facts.count == 2 && facts.joined(separator: "   ").count <= s.width - 4 { facts = [facts.joined(separator: "   ")] }
+        for (i, fact) in facts.enumerated() { buffer.text("  " + fact, x: 0, y: 3 + i, style: muted, maxWidth: s.width) }
         // Trend chart: every stored month up to this one.
         let history = data.history(id, through: s.month)
-        let chartTop = 4, chartHeight = max(5, (s.height - 12) / 2)
+        let chartTop = 4 + facts.count, chartHeight = max(5, (s.height - 12 - facts.count) / 2)
         drawChart(history, def: def, r: r, rect: Rect(x: 2, y: chartTop, width: s.width - 4, height: chartHeight))
         var y = chartTop + chartHeight + 1
         // Monthly values.
@@ -48,8 +55,8 @@ extension Views {
         if let comment {
             for (i, l) in wrap(comment, width: s.width - 4).prefix(max(0, s.height - 2 - y)).enumerated() { buffer.text(l, x: 2, y: y + 1 + i) }
         }
-        footer([Hint(.comment, "comment"), Hint(.teams, "teams"), Hint([.previousMonth, .nextMonth], "month", joiner: " "), Hint(.export, "export"),
-                Hint(.back, "back"), Hint(.help, "help")])
+        footer([Hint(.comment, "comment"), Hint(.teams, "teams"), Hint(.fitAxis, s.fittedAxis ? "axis from 0" : "fit axis"),
+                Hint([.previousMonth, .nextMonth], "month", joiner: " "), Hint(.export, "export"), Hint(.back, "back"), Hint(.help, "help")])
     }
 
     mutating func drawChart(_ history: [(YearMonth, IndicatorValue?)], def: IndicatorDefinition, r: PageRow?, rect: Rect) {
@@ -62,9 +69,11 @@ extension Views {
             lines.append(BarChart.Line(value: sn.value, glyph: g.neighbourLine, style: s.colour ? accent : .bold,
                                        label: "\(Words.neighbourLabel(sn)) \(Display.decimal(sn.value))"))
         }
-        // Not from zero: month-to-month movement is what the chart is for; the axis says where it starts.
+        // From zero unless `z` fits the axis to the values, which the legend then says: a bar's
+        // height is never read as more change than there is.
         let chart = BarChart(values: history.map { $0.1?.value }, lines: lines, firstLabel: history.first.map { Words.shortMonth($0.0) } ?? "",
-                             lastLabel: history.last.map { Words.shortMonth($0.0) } ?? "", fromZero: false, valueLegend: "value", axisLabel: label)
+                             lastLabel: history.last.map { Words.shortMonth($0.0) } ?? "", fromZero: !s.fittedAxis,
+                             valueLegend: s.fittedAxis ? "value \(marks.dot) \(Words.fittedAxis)" : "value", axisLabel: label)
         let bar = s.colour ? Style(colour: .blue) : Style.plain
         let current = s.colour ? Style(colour: .cyan, bold: true) : Style.bold
         if !chart.draw(into: &buffer, rect: rect, glyphs: g, bar: bar, current: current, muted: muted) {

@@ -120,7 +120,7 @@ struct Views {
     var legend: String { marks.ragLegend(long: false) }
 
     /// The rows of a scrolled list screen that fit the page.
-    var pageSize: Int { Layout.pageSize(s) }
+    var pageSize: Int { Layout.pageSize(s, data) }
     var scrollTop: Int { s.scroll.last ?? 0 }
 }
 

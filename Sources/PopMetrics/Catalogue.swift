@@ -81,7 +81,8 @@ public enum Catalogue {
                 guard let start = s.start.day, let ref = s.reference else { return nil }
                 let last: Day? = if case .day(let v) = Cohorts.sinceStart(s.visit, start) { v } else { nil }
                 return ChildVisit(indicator: def.id, team: s.team, worker: s.worker, child: s.child, start: start, lastVisit: last,
-                                  elapsed: rule.elapsed(from: ref, to: c.asAt, calendar: c.calendar), rule: rule)
+                                  elapsed: rule.elapsed(from: ref, to: c.asAt, calendar: c.calendar), rule: rule,
+                                  due: rule.due(from: ref, calendar: c.calendar))
             }
         })
     }

@@ -78,6 +78,9 @@ public struct PageRow: Sendable {
     /// Set when the month's extract could not give the indicator (a column is missing): the
     /// row is shown as not available, never as a figure.
     public var unavailable: Unavailable? = nil
+    /// Where the council stands among all English councils on the published figures (council
+    /// rows only; nil without published figures for the indicator).
+    public var standing: Standing? = nil
     /// The change since the baseline month (the improvement plan's "since Ofsted"); nil when no
     /// baseline is set, the baseline is not before this month, or it has no figure to compare.
     public var baseline: BaselineComparison? = nil
@@ -103,7 +106,7 @@ public enum PageModel {
     /// for it, and is left out.
     public static func rows(current: Snapshot, previous: Snapshot?, targets: TargetSet, benchmarks: [Benchmark],
                             neighbourCodes: [String], statistic: NeighbourStatistic, commentary: [IndicatorID: String],
-                            teams: Bool = false, baseline: Snapshot? = nil) -> [PageRow] {
+                            teams: Bool = false, council: String = "", baseline: Snapshot? = nil) -> [PageRow] {
         let previousByKey = Dictionary((previous?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let base = baseline.flatMap { YearMonth($0.asAt) < YearMonth(current.asAt) ? $0 : nil }
         let baseMonth = base.map { YearMonth($0.asAt) }
@@ -121,6 +124,10 @@ public enum PageModel {
                 : nil
             var row = PageRow(definition: def, current: judged, previous: before, change: change, relativeChange: relative,
                               direction: direction, neighbours: sn, commentary: value.team == nil ? commentary[value.id] : nil)
+            if value.team == nil {
+                row.standing = standing(judged, benchmarks: byIndicator[value.id] ?? [], period: Benchmark.defaultPeriod(for: current.asAt),
+                                        council: council)
+            }
             if let baseMonth, let then = baseByKey[key(value)] {
                 let (c, r, d) = compare(judged, then)
                 row.baseline = BaselineComparison(month: baseMonth, value: then, change: c, relativeChange: r, direction: d)
@@ -186,9 +193,7 @@ public enum PageModel {
         let theirs = benchmarks.filter { $0.period == sn.period && codes.contains($0.what) }.map(\.value)
         var rank: Int?, among: Int?
         if let mine = v.value, !theirs.isEmpty {
-            let ahead = theirs.filter { v.polarity == .low ? $0 < mine : $0 > mine }.count
-            rank = ahead + 1
-            among = theirs.count + 1
+            (rank, among) = Ranking.rank(value: mine, among: theirs, polarity: v.polarity)
         }
         return NeighbourComparison(statistic: statistic, period: sn.period, value: sn.value, source: sn.source, difference: difference,
                                    better: better, rank: rank, rankedAmong: among)

@@ -36,9 +36,12 @@ public struct PublishedValue: Sendable, Equatable {
     /// A council's new (ONS) code, `E09000003` beside Barnet's `302`, so a council can be
     /// chosen by either; blank for England, a region, or a file without it.
     public let newCode: String
+    /// A council's name as the file gives it (`la_name`); blank otherwise.
+    public let name: String
 
     public init(indicator: IndicatorID, period: String, level: Level, code: String, regionCode: String, value: Double, source: String,
-                newCode: String = "") {
+                newCode: String = "", name: String = "") {
+        self.name = name
         self.indicator = indicator
         self.period = period
         self.level = level

@@ -16,8 +16,12 @@ public struct ChildVisit: Sendable, Equatable {
     public let elapsed: Int
     /// The indicator's visit rule.
     public let rule: VisitRule
+    /// The last day a visit keeps the child in time (`VisitRule.due`): past for an overdue child.
+    public let due: Day
 
-    public init(indicator: IndicatorID, team: String, worker: String, child: String, start: Day, lastVisit: Day?, elapsed: Int, rule: VisitRule) {
+    public init(indicator: IndicatorID, team: String, worker: String, child: String, start: Day, lastVisit: Day?, elapsed: Int, rule: VisitRule,
+                due: Day) {
+        self.due = due
         self.indicator = indicator
         self.team = team
         self.worker = worker
@@ -30,6 +34,10 @@ public struct ChildVisit: Sendable, Equatable {
 
     public var inTime: Bool { rule.inTime(elapsed: elapsed) }
     public var overdueBy: Int { max(0, elapsed - rule.limit) }
+    /// In time now, and overdue within the next five working days unless visited.
+    public var dueSoon: Bool { rule.isDueSoon(elapsed: elapsed) }
+    /// Days of the rule's kind left before it falls overdue (0 when it is overdue).
+    public var daysLeft: Int { max(0, rule.limit - elapsed) }
 }
 
 /// The child-level rows behind the visit indicators, from the same declarations (cohort,

@@ -147,7 +147,8 @@ public enum Pack {
         m.element("th", [("scope", "col")], Words.Heading.indicator)
         for month in p.columns { m.element("th", [("scope", "col")], Words.shortMonth(month)) }
         let headings = [Words.Heading.change] + (p.baseline.map { [Words.sinceBaselineHeading($0)] } ?? [])
-            + [Words.Heading.target, Words.Heading.variance, Words.Heading.rag, Words.Heading.neighbours, Words.Heading.neighbourRank]
+            + [Words.Heading.target, Words.Heading.variance, Words.Heading.rag, Words.Heading.neighbours + " " + p.data.statistic.rawValue,
+               Words.Heading.neighbourRank, Words.Heading.england, Words.Heading.region, Words.Heading.englandRank, Words.Heading.band]
         for h in headings { m.element("th", [("scope", "col")], h) }
         m.close("tr")
         m.close("thead")
@@ -181,6 +182,10 @@ public enum Pack {
         ragCell(r, into: &m)
         m.element("td", cells.neighbour(r))
         m.element("td", cells.rank(r))
+        m.element("td", cells.england(r))
+        m.element("td", cells.region(r))
+        m.element("td", cells.nationalRank(r))
+        m.element("td", cells.band(r))
         m.close("tr")
     }
 

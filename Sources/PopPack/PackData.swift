@@ -12,14 +12,18 @@ public struct PackData: Sendable {
     public let benchmarks: [Benchmark]
     public let neighbourCodes: [String]
     public let statistic: NeighbourStatistic
+    /// Our council's old LA code: left out when the council is ranked among all councils.
+    public let councilCode: String
     public let comments: [YearMonth: [IndicatorID: String]]
     /// The baseline month the "since" figures compare with (its snapshot among `snapshots`);
     /// nil when none is set.
     public let baseline: YearMonth?
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], baseline: YearMonth? = nil) {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "",
+                baseline: YearMonth? = nil) {
         self.council = council
+        self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
         for s in snapshots { map[YearMonth(s.asAt)] = s }
@@ -38,7 +42,7 @@ public struct PackData: Sendable {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
                               neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              baseline: baseline.flatMap { snapshots[$0] })
+                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
     }
 
     /// The baseline month when the page of `month` compares with it (it is set, stored and

@@ -11,7 +11,7 @@ public enum MetricsOutput {
         out += JSONText.population(s.population, flagMissing: true)
         out += JSONText.listsNotSupplied(s.missingLists)
         out += "  \"indicators\": [\n"
-        out += s.values.map { "    {" + JSONText.indicatorFields($0) + "}" }.joined(separator: ",\n")
+        out += s.values.map { "    {" + JSONText.indicatorFields($0) + JSONText.intervalFields($0) + "}" }.joined(separator: ",\n")
         out += "\n  ],\n"
         out += JSONText.unavailable(s.unavailable)
         return out + JSONText.dataQuality(s.dataQuality, childIDs: childIDs)

@@ -66,8 +66,8 @@ public enum ReportText {
     }
 
     /// The report's columns: the label, the figure (always), then the others in the order a
-    /// narrow width gives them up: rank, vs SN, SN, last month, since the baseline, variance,
-    /// target, change, RAG.
+    /// narrow width gives them up: the band, rank in England, region, England, vs SN, rank, SN,
+    /// last month, since the baseline, variance, target, change, RAG.
     static func table(_ baseline: YearMonth?) -> TextTable {
         typealias C = TextTable.Column
         return TextTable(columns: [
@@ -75,6 +75,8 @@ public enum ReportText {
             C(Words.Heading.change, priority: 1), C(baseline.map(Words.sinceBaselineHeading) ?? Words.Heading.since, priority: 4),
             C(Words.Heading.target, priority: 2), C(Words.Heading.variance, priority: 3), C(Words.Heading.rag, rightAligned: false, priority: 0),
             C(Words.Heading.neighbours, priority: 6), C(Words.Heading.versusNeighbours, priority: 8), C(Words.Heading.rank, priority: 7),
+            C(Words.Heading.england, priority: 9), C(Words.Heading.region, priority: 10), C(Words.Heading.englandRank, priority: 11),
+            C(Words.Heading.band, rightAligned: false, priority: 12),
         ])
     }
 
@@ -86,7 +88,8 @@ public enum ReportText {
         let label = (under ? (markdown ? "… " : "  ") : "") + name
         if let u = r.unavailable { return .spanning(label, Words.unavailable(u)) }
         return .cells([label, cells.latestCounted(r), cells.previousCounted(r), cells.signedChange(r), cells.baselineChange(r), cells.target(r),
-                       cells.variance(r), cells.rag(r), cells.neighbour(r), cells.versusNeighbours(r), cells.rank(r)])
+                       cells.variance(r), cells.rag(r), cells.neighbour(r), cells.versusNeighbours(r), cells.rank(r),
+                       cells.england(r), cells.region(r), cells.nationalRank(r), cells.band(r)])
     }
 
     public static func text(_ h: ReportHeading, _ rows: [PageRow], missing: [ListKind], width: Int = defaultWidth) -> String {
@@ -111,6 +114,7 @@ public enum ReportText {
             }
         }
         out += "\n" + Words.wrapped("\(cells.marks.ragLegend(long: true)). Change in points for percentages.", width: width) + "\n"
+        if rows.contains(where: { $0.standing?.band != nil }) { out += Words.wrapped(Words.bandKey, width: width) + "\n" }
         if !fit.leftOut.isEmpty {
             out += Words.wrapped(Words.columnsLeftOut(fit.leftOut.map { table.columns[$0].heading }, width: width, needed: fit.needed), width: width) + "\n"
         }
@@ -133,11 +137,13 @@ public enum ReportText {
         }
         let labels = Set(rows.compactMap { $0.neighbours.map { "\(Words.neighbourLabel($0)): \($0.source)" } }).sorted()
         if !labels.isEmpty { out += "\nStatistical neighbours: " + labels.joined(separator: "; ") + "\n" }
+        if rows.contains(where: { $0.standing?.band != nil }) { out += "\n" + Words.bandKey + "\n" }
         return out
     }
 
     public static let csvHeader = MetricsOutput.csvHeader
         + ",previous,change,relative_change,direction,sn_label,sn_value,sn_difference,sn_better,sn_rank,sn_of,commentary"
+        + ",published_period,england,region,rank,rank_of,band,ci_low,ci_high"
         + ",baseline,baseline_value,since_baseline,since_baseline_relative,since_baseline_direction"
 
     public static func csv(_ rows: [PageRow]) -> String {
@@ -147,6 +153,8 @@ public enum ReportText {
                 CSVText.cell(r.previous?.value), CSVText.cell(r.change), CSVText.cell(r.relativeChange), r.direction.map(Words.direction) ?? "",
                 sn.map(Words.neighbourLabel) ?? "", CSVText.cell(sn?.value), CSVText.cell(sn?.difference),
                 sn?.better.map { $0 ? "better" : "worse" } ?? "", CSVText.cell(sn?.rank), CSVText.cell(sn?.rankedAmong), r.commentary ?? "",
+                r.standing?.period ?? "", CSVText.cell(r.standing?.england), CSVText.cell(r.standing?.region), CSVText.cell(r.standing?.rank),
+                CSVText.cell(r.standing?.rankOf), r.standing?.band?.rawValue ?? "", CSVText.cell(r.interval?.low), CSVText.cell(r.interval?.high),
                 b?.month.description ?? "", CSVText.cell(b?.value.value), CSVText.cell(b?.change), CSVText.cell(b?.relativeChange),
                 b?.direction.map(Words.direction) ?? "",
             ])
@@ -162,7 +170,7 @@ public enum ReportText {
         out += JSONText.listsNotSupplied(s.missingLists)
         out += "  \"indicators\": [\n"
         out += rows.filter { $0.unavailable == nil }.map { r in
-            var o = "    {" + JSONText.indicatorFields(r.current)
+            var o = "    {" + JSONText.indicatorFields(r.current) + JSONText.intervalFields(r.current)
             o += ", \"previous\": \(JSONText.number(r.previous?.value)), \"change\": \(JSONText.number(r.change)), "
             o += "\"relative_change\": \(JSONText.number(r.relativeChange)), \"direction\": \(r.direction.map { q(Words.direction($0)) } ?? "null"), \"sn\": "
             if let sn = r.neighbours {
@@ -172,6 +180,7 @@ public enum ReportText {
             } else {
                 o += "null"
             }
+            o += JSONText.standingFields(r)
             let b = r.baseline
             o += ", \"baseline_value\": \(JSONText.number(b?.value.value)), \"since_baseline\": \(JSONText.number(b?.change)), "
             o += "\"since_baseline_relative\": \(JSONText.number(b?.relativeChange)), "

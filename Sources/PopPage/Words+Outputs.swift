@@ -65,6 +65,8 @@ extension Words.Heading {
     public static let commentary = "Commentary"
     public static let asAt = "As at"
     public static let place = "Where"
+    public static let due = "Due"
+    public static let daysLeft = "Days left"
 }
 
 extension Words {
@@ -96,6 +98,10 @@ extension Words {
 
     /// "no overdue children in this team", in an export.
     public static let noOverdueChildren = "No overdue children in this team."
+
+    /// A team's due-soon list, in an export.
+    public static var dueSoonList: String { "Due within \(VisitRule.workingWeek.workingDays) working days" }
+    public static var noneDueSoon: String { "No child's visit falls due in the next \(VisitRule.workingWeek.workingDays) working days." }
 
     /// A visit list not yet read (or that could not be read) when exported.
     public static let visitListNotRead = "The visit list has not been read."

@@ -195,6 +195,10 @@ extension Words {
         public static let rag = "RAG"
         public static let neighbours = "SN"
         public static let neighbourRank = "SN rank"
+        public static let england = "England"
+        public static let region = "Region"
+        public static let englandRank = "England rank"
+        public static let band = "Band"
         public static let team = "Team"
         public static let number = "No."
         public static let share = "%"
@@ -212,7 +216,8 @@ extension Words {
     /// The cover's note on how change and variance read.
     public static func packNotes(previous: YearMonth?) -> String {
         comparedWith(previous) + ". Change in points for percentages. Variance is the distance from target as a share of the target, "
-            + "in brackets when it falls short. SN rank: 1 is best among the statistical neighbours."
+            + "in brackets when it falls short. SN rank: 1 is best among the statistical neighbours. England rank: this month's figure "
+            + "among every English council's latest published one. " + bandKey
     }
 
     /// "Child protection: every indicator, January 2019".

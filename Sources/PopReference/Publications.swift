@@ -229,6 +229,7 @@ public enum Publications {
             default: continue      // other geographies (local authority districts, …) pop does not compare with
             }
             let newCode = level == .council ? c["new_la_code"] ?? "" : ""
+            let name = level == .council ? c["la_name"] ?? "" : ""
             let region = c["region_code"] ?? ""
             let period = Benchmark.period(yearEnding: year)
             for r in live where r.passes(c) {
@@ -251,7 +252,7 @@ public enum Publications {
                                        message: "\(value) is outside what a \(unit.rawValue) figure can be")
                 }
                 out.append(PublishedValue(indicator: r.indicator, period: period, level: level, code: code, regionCode: region,
-                                          value: value, source: source, newCode: newCode))
+                                          value: value, source: source, newCode: newCode, name: name))
             }
         }
         return PublicationImport(publications: matched.map(\.name), values: out, notInCatalogue: notInCatalogue)

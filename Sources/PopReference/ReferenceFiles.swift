@@ -159,7 +159,8 @@ public enum ReferenceFiles {
     }
 
     /// SN mean and median, England and region, per indicator and period, for a council from
-    /// published values; and every council's own value (for ranks).
+    /// published values; every council's own value (for ranks); and every region's value as
+    /// `region:CODE`, so the figures can be derived again for another council without the files.
     public static func benchmarks(from published: [PublishedValue], council: String, neighbours: [String]) -> [Benchmark] {
         var out: [Benchmark] = []
         let region = published.first { $0.level == .council && $0.code == council }?.regionCode
@@ -178,14 +179,47 @@ public enum ReferenceFiles {
             for r in rows {
                 switch r.level {
                 case .national: out.append(Benchmark(indicator: indicator, period: period, what: "england", value: r.value, source: source))
-                case .regional where r.code == region: out.append(Benchmark(indicator: indicator, period: period, what: "region", value: r.value, source: source))
+                case .regional:
+                    if r.code == region { out.append(Benchmark(indicator: indicator, period: period, what: "region", value: r.value, source: source)) }
+                    if !r.code.isEmpty {
+                        out.append(Benchmark(indicator: indicator, period: period, what: regionPrefix + r.code, value: r.value, source: source))
+                    }
                 case .council: out.append(Benchmark(indicator: indicator, period: period, what: r.code, value: r.value, source: source))
-                default: break
                 }
             }
         }
         return out
     }
+}
+
+extension ReferenceFiles {
+    /// How a region's own figure is stored: `region:E12000007`.
+    public static let regionPrefix = "region:"
+
+    /// The published values behind stored benchmarks (England, every region, every council, from
+    /// DfE's files: sources beginning "DfE "), as `benchmarks(from:)` reads them, each council in
+    /// its region as `councils` has it. Derived rows (SN figures, "region") are left out.
+    public static func published(from stored: [Benchmark], councils: [Council]) -> [PublishedValue] {
+        let regions = Dictionary(councils.map { ($0.code, $0.regionCode) }, uniquingKeysWith: { a, _ in a })
+        return stored.compactMap { b in
+            guard b.source.hasPrefix("DfE ") else { return nil }
+            if b.what == "england" {
+                return PublishedValue(indicator: b.indicator, period: b.period, level: .national, code: "england", regionCode: "", value: b.value,
+                                      source: b.source)
+            }
+            if b.what.hasPrefix(regionPrefix) {
+                let code = String(b.what.dropFirst(regionPrefix.count))
+                return PublishedValue(indicator: b.indicator, period: b.period, level: .regional, code: code, regionCode: code, value: b.value,
+                                      source: b.source)
+            }
+            guard b.isCouncil else { return nil }
+            return PublishedValue(indicator: b.indicator, period: b.period, level: .council, code: b.what, regionCode: regions[b.what] ?? "",
+                                  value: b.value, source: b.source)
+        }
+    }
+
+    /// The benchmarks a council's choice changes: SN mean and median and its region's figure.
+    public static let derivedFigures: Set<String> = ["sn_mean", "sn_median", "region"]
 }
 
 /// Text without surrounding white space.

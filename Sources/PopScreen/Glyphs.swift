@@ -8,14 +8,22 @@ public struct Glyphs: Sendable {
     public let targetLine: Character
     public let neighbourLine: Character
     public let selected: String
+    /// An interval's whisker: its ends, the line between and the point.
+    public let whiskerLeft, whiskerRight, whiskerLine, point: Character
+    /// A funnel's outer (99.8%) and inner (95%) limits, and a team outside the outer ones.
+    public let outerLimit, innerLimit, outside: Character
+    /// A funnel's axis corner and tick.
+    public let corner, tick: Character
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], ellipsis: "…", full: "█", targetLine: "━", neighbourLine: "┄", selected: "▶")
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], ellipsis: "…", full: "█", targetLine: "━", neighbourLine: "┄", selected: "▶",
+        whiskerLeft: "├", whiskerRight: "┤", whiskerLine: "─", point: "●", outerLimit: "─", innerLimit: "┈", outside: "✖", corner: "└", tick: "┬")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        levels: [".", "-", "=", "+", "*", "#", "%", "@"], ellipsis: "...", full: "#", targetLine: "=", neighbourLine: ":", selected: ">")
+        levels: [".", "-", "=", "+", "*", "#", "%", "@"], ellipsis: "...", full: "#", targetLine: "=", neighbourLine: ":", selected: ">",
+        whiskerLeft: "|", whiskerRight: "|", whiskerLine: "-", point: "o", outerLimit: "-", innerLimit: ".", outside: "X", corner: "+", tick: "+")
 
     /// A sparkline of the values, scaled between their minimum and maximum; a gap for a month
     /// with no value.

@@ -93,10 +93,14 @@ extension Store {
                     try quality.execute(arguments: [month, version, i, q.file, q.sheet, q.line, q.column, q.cell, value, q.problem, q.kind.rawValue,
                                                     q.list?.rawValue])
                 }
-                let visit = try db.cachedStatement(sql: "INSERT INTO child_visit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                let visit = try db.cachedStatement(sql: """
+                    INSERT INTO child_visit (month, version, indicator, team, worker, child, start, last_visit, elapsed, "limit", working_days,
+                                             due, due_soon)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for c in visits {
                     try visit.execute(arguments: [month, version, c.indicator.rawValue, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso,
-                                                  c.elapsed, c.rule.limit, c.rule.days == .working])
+                                                  c.elapsed, c.rule.limit, c.rule.days == .working, c.due.iso, c.dueSoon])
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO current VALUES (?, ?)", arguments: [month, version])
                 return ImportOutcome(version: version, replaced: previousVersion != nil, lostIndicators: lost)
@@ -208,12 +212,14 @@ extension Store {
                            replacements: earlier, dataQualityCount: qualityCount)
     }
 
-    /// The visit list behind a visit indicator for one month (and one team), as its current import has it.
-    public func visits(month: YearMonth, indicator: IndicatorID, team: String? = nil) throws -> [ChildVisit] {
+    /// The visit list behind a visit indicator (every visit indicator when nil) for one month
+    /// (and one team), as its current import has it.
+    public func visits(month: YearMonth, indicator: IndicatorID?, team: String? = nil) throws -> [ChildVisit] {
         try guarded("reading the visit list") {
             try queue.read { db in
-                var sql = "SELECT v.* FROM child_visit v JOIN current c ON c.month = v.month AND c.version = v.version WHERE v.month = ? AND v.indicator = ?"
-                var args: [DatabaseValueConvertible] = [month.description, indicator.rawValue]
+                var sql = "SELECT v.* FROM child_visit v JOIN current c ON c.month = v.month AND c.version = v.version WHERE v.month = ?"
+                var args: [DatabaseValueConvertible] = [month.description]
+                if let indicator { sql += " AND v.indicator = ?"; args.append(indicator.rawValue) }
                 if let team { sql += " AND v.team = ?"; args.append(team) }
                 return try Row.fetchAll(db, sql: sql + " ORDER BY v.elapsed - v.\"limit\" DESC, v.child", arguments: StatementArguments(args)).map { r in
                     let f = Fields(r, "child_visit")
@@ -221,9 +227,12 @@ extension Store {
                         throw StoreError(description: "the database is damaged: child_visit.start is not a date")
                     }
                     let rule = VisitRule(limit: try f.int("limit"), days: try f.bool("working_days") ? .working : .calendar)
+                    let last = try f.optionalText("last_visit").flatMap { DateParser.parse($0).day }
+                    guard let due = try f.optionalText("due").flatMap({ DateParser.parse($0).day }) else {
+                        throw StoreError(description: "the database is damaged: child_visit.due is not a date")
+                    }
                     return ChildVisit(indicator: IndicatorID(try f.text("indicator")), team: try f.text("team"), worker: try f.text("worker"),
-                                      child: try f.text("child"), start: start, lastVisit: try f.optionalText("last_visit").flatMap { DateParser.parse($0).day },
-                                      elapsed: try f.int("elapsed"), rule: rule)
+                                      child: try f.text("child"), start: start, lastVisit: last, elapsed: try f.int("elapsed"), rule: rule, due: due)
                 }
             }
         }

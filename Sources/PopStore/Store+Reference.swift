@@ -68,6 +68,29 @@ extension Store {
         }
     }
 
+    static func upsert(_ c: Council, _ db: GRDB.Database) throws {
+        try db.execute(sql: """
+            INSERT INTO council (code, name, new_code, region_code) VALUES (?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET
+                name = CASE WHEN excluded.name = '' THEN council.name ELSE excluded.name END,
+                new_code = CASE WHEN excluded.new_code = '' THEN council.new_code ELSE excluded.new_code END,
+                region_code = CASE WHEN excluded.region_code = '' THEN council.region_code ELSE excluded.region_code END
+            """, arguments: [c.code, c.name, c.newCode, c.regionCode])
+    }
+
+    /// Every council the loaded reference files name, by old code.
+    public func councils() throws -> [Council] {
+        try guarded("reading the councils") {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM council ORDER BY code").map { r in
+                    let f = Fields(r, "council")
+                    return Council(code: try f.text("code"), newCode: try f.text("new_code"), name: try f.text("name"),
+                                   regionCode: try f.text("region_code"))
+                }
+            }
+        }
+    }
+
     public func councilName(_ code: String) throws -> String? {
         try guarded("reading the council's name") {
             try queue.read { db in try String.fetchOne(db, sql: "SELECT name FROM council WHERE code = ?", arguments: [code]) }
@@ -93,8 +116,11 @@ extension Store {
         }
     }
 
-    /// Neighbour groupings, populations and benchmarks together, in one transaction.
-    public func loadReference(groups: NeighbourGroups?, populations: [PopulationEstimate], benchmarks: [Benchmark]) throws {
+    /// Neighbour groupings, populations, benchmarks and what the files say of each council (its
+    /// codes, name and region), together, in one transaction. A council's blank fields leave
+    /// what is stored of it.
+    public func loadReference(groups: NeighbourGroups?, populations: [PopulationEstimate], benchmarks: [Benchmark],
+                              councils: [Council] = []) throws {
         try guarded("storing the reference data") {
             try queue.write { db in
                 if let groups {
@@ -103,11 +129,27 @@ extension Store {
                         for (i, n) in (groups.neighbours[code] ?? []).enumerated() {
                             try db.execute(sql: "INSERT INTO neighbour VALUES (?, ?, ?)", arguments: [code, i + 1, n])
                         }
-                        try db.execute(sql: "INSERT OR REPLACE INTO council VALUES (?, ?)", arguments: [code, groups.names[code] ?? ""])
+                        try Store.upsert(Council(code: code, name: groups.names[code] ?? ""), db)
                     }
                 }
+                for c in councils where !c.code.isEmpty { try Store.upsert(c, db) }
                 let p = try db.cachedStatement(sql: "INSERT OR REPLACE INTO population VALUES (?, ?, ?, ?, ?, ?)")
                 for e in populations { try p.execute(arguments: [e.code, e.year, e.ageGroup.rawValue, e.value, e.name, e.source]) }
+                let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
+                for x in benchmarks { try b.execute(arguments: [x.indicator.rawValue, x.period, x.what, x.value, x.source]) }
+            }
+        }
+    }
+
+    /// Replaces the benchmarks of `derived` kinds (`sn_mean`, `sn_median`, `region`) that came
+    /// from DfE's files (sources beginning "DfE ") with `benchmarks`, in one transaction: the
+    /// figures a change of council derives again. Typed figures are left as they are.
+    public func replaceDerivedBenchmarks(_ derived: Set<String>, with benchmarks: [Benchmark]) throws {
+        try guarded("storing the benchmarks") {
+            try queue.write { db in
+                for what in derived.sorted() {
+                    try db.execute(sql: "DELETE FROM benchmark WHERE what = ? AND source LIKE 'DfE %'", arguments: [what])
+                }
                 let b = try db.cachedStatement(sql: "INSERT OR REPLACE INTO benchmark VALUES (?, ?, ?, ?, ?)")
                 for x in benchmarks { try b.execute(arguments: [x.indicator.rawValue, x.period, x.what, x.value, x.source]) }
             }

@@ -31,7 +31,7 @@ public final class Store: @unchecked Sendable {
     /// "POP!" in the SQLite header's application-id field: marks a database as pop's.
     public static let applicationID: Int32 = 0x504F_5021
     /// The schema this pop writes (PRAGMA user_version); a newer one is refused.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// `--db PATH`, else `$POP_DB`, else `$XDG_DATA_HOME/pop/pop.sqlite`, else
     /// `$HOME/.local/share/pop/pop.sqlite`; nil when none of them is set (an empty HOME is not
@@ -326,6 +326,30 @@ public final class Store: @unchecked Sendable {
                 ALTER TABLE data_quality ADD COLUMN list TEXT;
                 PRAGMA user_version = 3;
                 """)
+        }
+        // Visit lists carry each child's due date and due-soon flag (the worklists of `pop due`
+        // and the team table); the lists stored before are given theirs from what they hold (the
+        // reference day is the last visit, or the start when none is recorded) by the built-in
+        // calendar. Councils carry their new (ONS) code and region, so `pop settings --council`
+        // takes a name or either code.
+        m.registerMigration("v4-due-soon") { db in
+            try db.execute(sql: """
+                ALTER TABLE child_visit ADD COLUMN due TEXT;
+                ALTER TABLE child_visit ADD COLUMN due_soon BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE council ADD COLUMN new_code TEXT NOT NULL DEFAULT '';
+                ALTER TABLE council ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
+                """)
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, start, last_visit, elapsed, \"limit\", working_days FROM child_visit")
+            let update = try db.makeStatement(sql: "UPDATE child_visit SET due = ?, due_soon = ? WHERE rowid = ?")
+            for r in rows {
+                let f = Fields(r, "child_visit")
+                guard let start = DateParser.parse(try f.text("start")).day else { continue }
+                let reference = try f.optionalText("last_visit").flatMap { DateParser.parse($0).day } ?? start
+                let rule = VisitRule(limit: try f.int("limit"), days: try f.bool("working_days") ? .working : .calendar)
+                try update.execute(arguments: [rule.due(from: reference, calendar: .englandAndWales).iso,
+                                               rule.isDueSoon(elapsed: try f.int("elapsed")), try f.int("rowid")])
+            }
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return m
     }

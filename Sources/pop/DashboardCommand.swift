@@ -76,7 +76,8 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
         let council = try db.setting(.council) ?? ""
         return DashboardData(council: Words.council(name: try db.councilName(), code: council), demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
-                             statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, baseline: try db.baseline())
+                             statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, councilCode: council,
+                             baseline: try db.baseline())
     }
 }
 

@@ -218,7 +218,7 @@ struct Benchmarks: ParsableCommand {
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Which council we are, which SN figure the page shows, and the baseline month the page compares with.")
-    @Option(name: .long, help: "Our council's old LA code (302 is Barnet).") var council: String?
+    @Option(name: .long, help: "Our council: its name (Barnet), old LA code (302) or new code (E09000003).") var council: String?
     @Option(name: .customLong("sn"), help: "mean (DfE's LAIT) or median (DfE's CSC dashboard).") var statistic: NeighbourStatistic?
     @Option(name: .long, help: "A stored month (YYYY-MM) the page shows change since (the inspection's month), or none to stop.")
     var baseline: String?
@@ -232,11 +232,14 @@ struct Settings: ParsableCommand {
 
     func run() throws {
         let db = try store.open()
-        let line = try storing("the settings") { () throws -> String in
-            if let council {
-                try db.setSetting(.council, council)
-                if let name = try db.councilName(council) { try db.setSetting(.councilName, name) }
+        if let council {
+            let outcome = try CouncilSetting.choose(council, store: db)
+            if let note = outcome.note { Output.standardError("pop: \(note)\n") }
+            if outcome.rederived > 0 {
+                Output.standardOutput("derived \(outcome.rederived) SN and region figures for \(outcome.council.name.isEmpty ? outcome.council.code : outcome.council.name) from the stored publications\n")
             }
+        }
+        let line = try storing("the settings") { () throws -> String in
             if let statistic { try db.setSetting(.snStatistic, statistic.rawValue) }
             if let baseline {
                 if let month = YearMonth(baseline) {

@@ -21,7 +21,10 @@ let (demoData, demoVisits): (DashboardData, [VisitListKey: [ChildVisit]]) = {
     for m in months {
         let extract = try! ExtractReader.read(folder: projectFolder + "/Fixtures/demo/\(m)", asAt: m.last)
         snapshots.append(Engine.compute(extract, asAt: m.last, population: Population(age0to17: 96_920, age10to17: 38_000, source: "report figure")))
-        for v in VisitList.children(extract, asAt: m.last) { visits[VisitListKey(month: m, indicator: v.indicator, team: v.team), default: []].append(v) }
+        for v in VisitList.children(extract, asAt: m.last) {
+            visits[VisitListKey(month: m, indicator: v.indicator, team: v.team), default: []].append(v)
+            visits[VisitListKey(month: m, indicator: v.indicator, team: nil), default: []].append(v)   // every team's, for the team table
+        }
     }
     let targets = try! TargetsFile.read(path: projectFolder + "/Fixtures/demo/targets.csv")
     let benchmarks = try! ReferenceFiles.typedBenchmarks(path: projectFolder + "/Fixtures/demo/benchmarks.csv")

@@ -136,9 +136,11 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         let teams = try #require(exported(&s, "E"))
         #expect(teams.name == "pop-cp.visits_in_time-teams-2019-01.csv")
         let lines = teams.text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "Team,Cases,In time,%,vs target,Change")
-        #expect(lines[1].hasPrefix("Intervention & Planning Team 6,29,13,44.8%,✖ R (52.8%),"))
-        #expect(lines.last?.hasPrefix("All teams,159,113,71.1%,✖ R (25.2%),+2.2 pts") == true)
+        // As the view: cases, in time, %, the 95% interval, against target, overdue and due soon, change.
+        #expect(lines.first == "Team,Cases,In time,%,95% interval,vs target,Overdue,Due ≤5 wd,Change")
+        #expect(lines[1].hasPrefix("Intervention & Planning Team 6,29,13,44.8%,28–62,✖ R (52.8%),16,"))
+        let all = lines.last ?? ""
+        #expect(all.hasPrefix("All teams,159,113,71.1%,") && all.contains(",✖ R (25.2%),") && all.hasSuffix(",+2.2 pts"), "\(all)")
         // The overdue children: worker, last visit, days since and overdue, never the child.
         press(&s, [.enter])
         let children = try #require(exported(&s, "E"))

@@ -21,7 +21,8 @@ let baselinePack = PackData(council: "Barnet", demo: true, snapshots: Array(demo
         #expect(HTMLCheck.problems(html).isEmpty, "\(HTMLCheck.problems(html).prefix(5))")
         let cp = section(html, .cp)
         #expect(cp.contains("<th scope=\"col\">Since Feb 18</th>"))
-        #expect(cp.contains("colspan=\"11\""), "the row-group headings span the extra column")
+        // the row-group headings span the extra column: the label, three months and eleven columns
+        #expect(cp.contains("colspan=\"15\""), "the row-group headings span the extra column")
         let visits = try #require(cp.components(separatedBy: "<tr>").first { $0.contains(">CP visits in time (10 working days)<") })
         #expect(visits.contains("<td>-9.2 pts <span class=\"dir\">worsening</span></td>"), "\(visits)")
         let repeats = try #require(cp.components(separatedBy: "<tr>").first { $0.contains(">Repeat CP plans YTD<") })
@@ -36,7 +37,7 @@ let baselinePack = PackData(council: "Barnet", demo: true, snapshots: Array(demo
         // No baseline, or a month not after it: no column and no sentence.
         for (data, month) in [(demoPack, january), (baselinePack, february)] {
             let page = Pack.html(data, month: month)
-            #expect(!page.contains("Since Feb 18") && !page.contains("colspan=\"11\""))
+            #expect(!page.contains("Since Feb 18") && !page.contains("colspan=\"15\"") && page.contains("colspan=\"14\""))
             #expect(!Pack.slides(data, month: month).contains("since February 2018"))
         }
     }

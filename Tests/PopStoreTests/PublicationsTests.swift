@@ -196,6 +196,48 @@ private func rawRows(_ file: String) throws -> [[String: String]] {
         #expect(!read.contains { $0.code == "302" && $0.period == "2024-25" && $0.indicator == "cp.open_2y" })
     }
 
+    /// Re-referrals within 12 months: `rereferral_count` over `referral_count`, to 1 place, every
+    /// year of Barnet's (2018-19: 654 of 3,436 = 19.03% → 19.0, published "19"), as imported for mash.rereferrals_ytd.
+    @Test func barnetsRereferralsFromTheirCounts() throws {
+        let rows = try rawRows("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv").filter { $0["old_la_code"] == "302" }
+        let read = try ReferenceFiles.publication(path: ees + "/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", population: population)
+        var checked = 0
+        for r in rows {
+            let period = Benchmark.period(yearEnding: try #require(Int(r["time_period"] ?? "")))
+            let published = read.first { $0.code == "302" && $0.period == period && $0.indicator == "mash.rereferrals_ytd" }
+            guard let n = Int(r["rereferral_count"] ?? ""), let d = Int(r["referral_count"] ?? "") else {
+                #expect(published == nil || Double(r["rereferral_percent"] ?? "") != nil, "\(period)")
+                continue
+            }
+            let recomputed = Display.decimal(100 * Double(n) / Double(d), places: 1, numerator: n, denominator: d)
+            #expect(Double(recomputed) == Double(r["rereferral_percent"] ?? ""), "\(period)")
+            #expect(published?.value == Double(recomputed), "\(period)")
+            checked += 1
+        }
+        #expect(checked == rows.count && checked >= 12)
+    }
+
+    /// Second or subsequent CP plans: `CPP_subsequent` over `CPP_start`, to 1 place, every year
+    /// of Barnet's, as imported for cp.repeat_ytd.
+    @Test func barnetsSubsequentPlansFromTheirCounts() throws {
+        let rows = try rawRows("d3_cpps_subsequent_plan_2013_to_2025.csv").filter { $0["old_la_code"] == "302" }
+        let read = try ReferenceFiles.publication(path: ees + "/d3_cpps_subsequent_plan_2013_to_2025.csv", population: population)
+        var checked = 0
+        for r in rows {
+            let period = Benchmark.period(yearEnding: try #require(Int(r["time_period"] ?? "")))
+            let published = read.first { $0.code == "302" && $0.period == period && $0.indicator == "cp.repeat_ytd" }
+            guard let n = Int(r["cpp_subsequent"] ?? ""), let d = Int(r["cpp_start"] ?? "") else {
+                #expect(published == nil, "\(period)")
+                continue
+            }
+            let recomputed = Display.decimal(100 * Double(n) / Double(d), places: 1, numerator: n, denominator: d)
+            #expect(Double(recomputed) == Double(r["cpp_subsequent_percent"] ?? ""), "\(period)")
+            #expect(published?.value == Double(recomputed), "\(period)")
+            checked += 1
+        }
+        #expect(checked >= 10)
+    }
+
     /// The workforce's published rates from its counts, every year: agency headcount over agency
     /// and in-post headcount (2024-25: 50 of 50 + 191 = 20.75% → 20.7), and cases per case-holding
     /// FTE (1,526 / 108.6 = 14.05 → 14.1).

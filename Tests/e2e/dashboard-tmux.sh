@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the real pop binary in a real terminal (tmux): start on a fresh database (the demo
-# builds itself), see the page, open child protection, drill into teams and a team's overdue
-# children, present, resize, quit. Run by .ci/run after the unit tests.
+# builds itself), see the page, open child protection, drill into teams (counts, noise, the funnel)
+# and a team's overdue and due-soon children, present, resize, quit. Run by .ci/run after the unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${POP_BIN:-.build/debug/pop}
@@ -33,9 +33,15 @@ expect "CP visits in time (10 working days)"     # the CP service page
 tmux send-keys -t "$session" Escape t            # t on the CP panel: visits in time by team
 expect "CP visits in time (10 working days) › by team"
 expect "Intervention & Planning Team 6"
+expect "Due ≤5 wd"                               # overdue and due-soon counts per team
+expect "within noise"                            # a small team's change that chance could give
+expect "Outside the 99.8% limits"                # the funnel plot under the table
 tmux send-keys -t "$session" Enter               # the worst team's overdue children
 expect "16 overdue"
+expect "Due within 5 working days (8)"           # its due-soon list beside them (160 wide)
 expect "BN"                                      # child IDs appear in the drill-down only
+tmux send-keys -t "$session" Tab                 # the cursor moves to the due-soon list
+expect "Tab overdue"
 tmux send-keys -t "$session" Escape Escape p
 expect "slide 1 of"
 tmux capture-pane -p -t "$session" | grep -q "BN[0-9]" && fail "a child ID is on a slide"
