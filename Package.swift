@@ -34,8 +34,9 @@ let package = Package(
         .target(name: "PopScreen"),
         // The dashboard: state, key map, update and views, all pure.
         .target(name: "PopDashboard", dependencies: ["PopScreen", "PopPage", "PopMetrics", "PopExtract", "PopCalendar"]),
-        // The board pack: the month's pages as one self-contained HTML file (inline CSS and SVG), and the slides.
-        .target(name: "PopPack", dependencies: ["PopPage", "PopMetrics", "PopExtract", "PopCalendar"]),
+        // The board pack: the month's pages as one self-contained HTML file (inline CSS and SVG), the slides,
+        // and the report's workbook for analysts (xlsx, through PopWorkbook's writer).
+        .target(name: "PopPack", dependencies: ["PopPage", "PopMetrics", "PopExtract", "PopCalendar", "PopWorkbook"]),
         // ncurses, for the one thin terminal backend.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The deterministic demo borough (a simulated Barnet) that writes Annex A extracts.
@@ -64,7 +65,7 @@ let package = Package(
                                                               "PopCalendar", "PopTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PopPackTests", dependencies: ["PopPack", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",
-                                                         "PopTestSupport"],
+                                                         "PopWorkbook", "PopTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PopDemoTests", dependencies: ["PopDemo", "PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
     ]

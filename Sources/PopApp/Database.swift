@@ -56,5 +56,14 @@ public enum DemoDatabase {
         try store.setSetting(.council, DemoBorough.councilCode)
         try store.setSetting(.councilName, DemoBorough.councilName)
         try store.setSetting(.demo, "yes")
+        // The improvement plan compares with the month of the Ofsted inspection, July 2017: the
+        // demo's baseline when it holds that month, else its earliest.
+        let months = try store.months()
+        if let baseline = months.contains(DemoDatabase.inspection) ? DemoDatabase.inspection : months.first {
+            try store.setSetting(.baseline, baseline.description)
+        }
     }
+
+    /// The month of the Ofsted inspection the council's improvement plan measures change since.
+    public static let inspection = YearMonth(year: 2017, month: 7)!
 }

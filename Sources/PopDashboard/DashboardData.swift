@@ -16,6 +16,8 @@ public struct DashboardData: Sendable {
     /// Our council's old LA code: left out when the council is ranked among all councils.
     public let councilCode: String
     public private(set) var comments: [YearMonth: [IndicatorID: String]]
+    /// The baseline month each month's rows compare with (when it is stored and earlier).
+    public let baseline: YearMonth?
     /// How many data-quality entries each month's import noted (the entries load when shown).
     public let dataQualityCounts: [YearMonth: Int]
     /// Each month's page rows, computed once (a frame only reads them).
@@ -23,7 +25,7 @@ public struct DashboardData: Sendable {
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
                 statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
-                councilCode: String = "") {
+                councilCode: String = "", baseline: YearMonth? = nil) {
         self.council = council
         self.councilCode = councilCode
         self.demo = demo
@@ -36,6 +38,7 @@ public struct DashboardData: Sendable {
         self.neighbourCodes = neighbourCodes
         self.statistic = statistic
         self.comments = comments
+        self.baseline = baseline
         // Data held in memory (tests, an extract read directly) carries its entries: count them.
         self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
         for m in months { pages[m] = computeRows(m) }
@@ -53,7 +56,13 @@ public struct DashboardData: Sendable {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
                               neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              council: councilCode)
+                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
+    }
+
+    /// The baseline a month's rows compare with: set, stored and before the month.
+    public func baseline(for month: YearMonth) -> YearMonth? {
+        guard let b = baseline, b < month, snapshots[b] != nil else { return nil }
+        return b
     }
 
     /// Records a saved comment (the store has it already) so the page shows it.

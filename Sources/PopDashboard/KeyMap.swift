@@ -3,7 +3,7 @@ import PopMetrics
 import PopPage
 
 public enum Action: String, CaseIterable, Sendable {
-    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, dataQuality
+    case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV, dataQuality
     case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
     case fitAxis, switchList
 }
@@ -54,7 +54,8 @@ public enum KeyMap {
         Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit the commentary", presentation: false),
         Binding(keys: [.char("z")], label: "z", action: .fitAxis, help: "chart from 0 or fitted", presentation: false),
         Binding(keys: [.tab], label: "Tab", action: .switchList, help: "overdue or due-soon list", presentation: false),
-        Binding(keys: [.char("e")], label: "e", action: .export, help: "export this view as text", presentation: false),
+        Binding(keys: [.char("e")], label: "e", action: .export, help: "export view as Markdown", presentation: false),
+        Binding(keys: [.char("E")], label: "E", action: .exportCSV, help: "export table as CSV", presentation: false),
         Binding(keys: [.char("/")], label: "/", action: .find, help: "find an indicator by name", presentation: false),
         Binding(keys: [.char("p")], label: "p", action: .present, help: "presentation mode", presentation: false),
         Binding(keys: [.char("?")], label: "?", action: .help, help: "this help", presentation: false),

@@ -78,7 +78,7 @@ public enum Layout {
         return (table, Rect(x: 2, y: top, width: s.width - 4, height: min(funnelLines.most, s.height - 1 - top)))
     }
 
-    static func exportName(_ s: AppState) -> String {
+    static func exportName(_ s: AppState, _ format: ExportFormat) -> String {
         let view: String
         switch s.screen {
         case .overview: view = "page"
@@ -89,6 +89,6 @@ public enum Layout {
         case .dataQuality: view = "data-quality"
         case .present: view = "slide-\(s.slide + 1)"
         }
-        return "pop-\(view)-\(s.month).txt"
+        return "pop-\(view)-\(s.month).\(format.rawValue)"
     }
 }

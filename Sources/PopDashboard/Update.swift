@@ -127,13 +127,14 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
     case .find: s.overlay = .find("")
     case .comment:
         if case .indicator(let id) = s.screen { s.overlay = .comment(String((data.comments[s.month]?[id] ?? "").prefix(Words.commentLimit))) }
-    case .export:
-        // A window too small to draw the view would export the notice instead of the view.
-        if Layout.tooSmall(s) {
-            s.overlay = .message("enlarge the window to export this view")
+    case .export, .exportCSV:
+        // Built from the view's rows, not the screen: the same at any window size.
+        let format: ExportFormat = action == .export ? .markdown : .csv
+        guard let text = Export.document(s, data, format) else {
+            s.overlay = .message(Words.noTableHere)
             return []
         }
-        return [.export(name: Layout.exportName(s), text: render(s, data, hideChildIDs: true).plainText())]
+        return [.export(name: Layout.exportName(s, format), text: text)]
     case .nextSlide: s.slide = min(s.agenda.count - 1, s.slide + 1)
     case .previousSlide: s.slide = max(0, s.slide - 1)
     case .firstSlide: s.slide = 0

@@ -14,6 +14,7 @@ extension Views {
         var line = "  Latest " + cells.value(r?.current)
         if let r, r.current.target != nil { line += "   target \(cells.target(r))  \(cells.rag(r)) \(cells.variance(r))" }
         if let r, r.previous != nil { line += "   last month \(cells.value(r.previous))  \(cells.arrowChange(r))" }
+        if let r, r.baseline != nil { line += "   " + cells.baselineSentence(r, short: true) }
         if let n = r?.neighbours {
             line += "   \(Words.neighbourLabel(n)) \(Display.decimal(n.value))" + (n.rank.map { ", rank \($0) of \(n.rankedAmong ?? 0)" } ?? "")
         }

@@ -58,14 +58,17 @@ extension Views {
         // column of its own (for rows with both) only when there is room.
         let hasTarget = r.current.target != nil
         let sn = r.neighbours == nil ? "" : "SN " + cells.neighbour(r)
+        let since = data.baseline(for: s.month).map { Words.sinceBaselineShort($0) + " " + cells.baselineArrow(r) }
         let optional: [(String, Int, Style, Bool)] = [(cells.variance(r), 8, ragStyle(r.current.rag), false),
                                                       (hasTarget ? "T " + cells.target(r) : sn, 8, muted, false), (hasTarget ? sn : "", 8, muted, false),
-                                                      (spark(r.current.id), 12, accentSpark, true)]
+                                                      (spark(r.current.id), 12, accentSpark, true),
+                                                      (r.baseline == nil ? "" : since ?? "", 20, directionStyle(r.baseline?.direction), true)]
         var columns = essentials
         var used = titleWidth + essentials.reduce(0) { $0 + $1.1 + 1 }
         var chosen: [Int] = []
-        // After the essentials: the sparkline, then variance, target and SN, as the width allows.
-        for i in [3, 0, 1, 2] where used + optional[i].1 + 1 <= w {
+        // After the essentials: the sparkline, then variance, target and SN, then the change
+        // since the baseline (when one is set), as the width allows.
+        for i in [3, 0, 1, 2] + (since == nil ? [] : [4]) where used + optional[i].1 + 1 <= w {
             chosen.append(i)
             used += optional[i].1 + 1
         }

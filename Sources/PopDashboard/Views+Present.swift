@@ -66,6 +66,7 @@ extension Views {
             let unit = r.current.unit == .percent ? " points" : ""
             lines.append(("last month \(cells.value(r.previous))  \(cells.arrowChange(r))\(unit)", directionStyle(r.direction)))
         }
+        if let b = r.baseline { lines.append((cells.baselineSentence(r), directionStyle(b.direction))) }
         if let n = r.neighbours { lines.append(("\(Words.neighbourLabel(n)) \(Display.decimal(n.value))", .plain)) }
         lines.append(("12 months  " + spark(id), accentSpark))
         let tx = side ? x0 + bigWidth + 6 : 4

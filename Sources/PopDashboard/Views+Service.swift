@@ -8,9 +8,14 @@ extension Views {
         titleBar()
         buffer.text(" \(service.title) \(marks.dot) \(Words.monthName(s.month))", x: 0, y: 1, style: accent)
         let rows = Items.service(service, data, s.month)
-        let fixed: [Table.Column] = [Table.Column("Latest", width: 11), Table.Column("Previous", width: 11), Table.Column("Change", width: 9),
+        var fixed: [Table.Column] = [Table.Column("Latest", width: 11), Table.Column("Previous", width: 11), Table.Column("Change", width: 9),
                                      Table.Column("Target", width: 7), Table.Column("Variance", width: 9), Table.Column("RAG", width: 4),
                                      Table.Column("SN", width: 7), Table.Column(" Trend", width: 13, align: .left)]
+        // The change since the baseline beside the change since last month, where the titles keep room.
+        let sinceColumn = Table.Column(data.baseline(for: s.month).map(Words.sinceBaselineHeading) ?? "", width: 13)
+        let room = s.width - fixed.reduce(0) { $0 + $1.width + 1 } - 3
+        let since = data.baseline(for: s.month) != nil && room - sinceColumn.width - 1 >= 24
+        if since { fixed.insert(sinceColumn, at: 3) }
         let titleWidth = max(20, s.width - fixed.reduce(0) { $0 + $1.width + 1 } - 3)
         let table = Table(columns: [Table.Column("Indicator", width: titleWidth, align: .left)] + fixed)
         table.drawHeader(into: &buffer, y: 3)
@@ -19,10 +24,12 @@ extension Views {
             buffer.text("Not supplied: " + Words.notSupplied(service, missing: missing), x: 2, y: Layout.tableTop, style: muted)
         }
         let lines: [[Table.Cell]] = rows.map { r in
-            [Table.Cell((r.definition.isBreakdown ? "  " : "") + r.definition.title), Table.Cell(cells.latest(r), .bold),
-             Table.Cell(cells.previous(r)), Table.Cell(cells.arrowChange(r), directionStyle(r.direction)), Table.Cell(cells.target(r)),
-             Table.Cell(cells.variance(r), ragStyle(r.current.rag)), Table.Cell(cells.rag(r), ragStyle(r.current.rag)),
-             Table.Cell(cells.neighbour(r)), Table.Cell(" " + spark(r.current.id), accentSpark)]
+            var line = [Table.Cell((r.definition.isBreakdown ? "  " : "") + r.definition.title), Table.Cell(cells.latest(r), .bold),
+                        Table.Cell(cells.previous(r)), Table.Cell(cells.arrowChange(r), directionStyle(r.direction)), Table.Cell(cells.target(r)),
+                        Table.Cell(cells.variance(r), ragStyle(r.current.rag)), Table.Cell(cells.rag(r), ragStyle(r.current.rag)),
+                        Table.Cell(cells.neighbour(r)), Table.Cell(" " + spark(r.current.id), accentSpark)]
+            if since { line.insert(Table.Cell(r.baseline == nil ? "" : cells.baselineArrow(r), directionStyle(r.baseline?.direction)), at: 4) }
+            return line
         }
         table.drawRows(lines, into: &buffer, top: Layout.tableTop, pageSize: pageSize, scroll: scrollTop, selected: s.selected, marker: g.selected)
         // An indicator the month's extract could not give says why across its row.

@@ -81,14 +81,36 @@ public struct PageRow: Sendable {
     /// Where the council stands among all English councils on the published figures (council
     /// rows only; nil without published figures for the indicator).
     public var standing: Standing? = nil
+    /// The change since the baseline month (the improvement plan's "since Ofsted"); nil when no
+    /// baseline is set, the baseline is not before this month, or it has no figure to compare.
+    public var baseline: BaselineComparison? = nil
+}
+
+/// This month against a baseline month's stored figure: the change and its direction, worked
+/// out as the change against last month is.
+public struct BaselineComparison: Sendable, Equatable {
+    public let month: YearMonth
+    /// The figure stored for the baseline month.
+    public let value: IndicatorValue
+    /// Points for percentages; the plain difference for counts and rates.
+    public let change: Double?
+    /// Per cent of the baseline's value, for counts and rates.
+    public let relativeChange: Double?
+    public let direction: Direction?
 }
 
 /// Builds page rows: the comparisons of data contract section 5.
 public enum PageModel {
+    /// `baseline`, when given, is the baseline month's stored snapshot: each row then carries its
+    /// change since that month. A baseline that is not before `current`'s month is no baseline
+    /// for it, and is left out.
     public static func rows(current: Snapshot, previous: Snapshot?, targets: TargetSet, benchmarks: [Benchmark],
                             neighbourCodes: [String], statistic: NeighbourStatistic, commentary: [IndicatorID: String],
-                            teams: Bool = false, council: String = "") -> [PageRow] {
+                            teams: Bool = false, council: String = "", baseline: Snapshot? = nil) -> [PageRow] {
         let previousByKey = Dictionary((previous?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let base = baseline.flatMap { YearMonth($0.asAt) < YearMonth(current.asAt) ? $0 : nil }
+        let baseMonth = base.map { YearMonth($0.asAt) }
+        let baseByKey = Dictionary((base?.values ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let byIndicator = Dictionary(grouping: benchmarks, by: \.indicator)
         let computed: [PageRow] = current.values.compactMap { value in
             guard teams || value.team == nil, let def = Catalogue.definition(value.id) else { return nil }
@@ -105,6 +127,10 @@ public enum PageModel {
             if value.team == nil {
                 row.standing = standing(judged, benchmarks: byIndicator[value.id] ?? [], period: Benchmark.defaultPeriod(for: current.asAt),
                                         council: council)
+            }
+            if let baseMonth, let then = baseByKey[key(value)] {
+                let (c, r, d) = compare(judged, then)
+                row.baseline = BaselineComparison(month: baseMonth, value: then, change: c, relativeChange: r, direction: d)
             }
             return row
         }

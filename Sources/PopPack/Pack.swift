@@ -54,7 +54,7 @@ public enum Pack {
         m.element("p", [("class", "basis")], Words.population(p.snapshot.population, withSource: true))
         m.element("p", [("class", "basis")], Words.neighbourBasis(p.data.statistic, asAt: asAt))
         if p.data.demo { m.element("p", [("class", "demo")], Words.demoData) }
-        m.element("p", [("class", "notes")], Words.packNotes(previous: p.previousMonth))
+        m.element("p", [("class", "notes")], Words.packNotes(previous: p.previousMonth, baseline: p.baseline))
         m.element("p", [("class", "key")], markup: Escape.html(Words.Heading.key) + ": " + RAG.allCases.map { r in
             "<span>" + Markup.inline("span", [("class", "rag \(r.rawValue)")], cells.marks.rag(r)) + " " + Escape.html(Words.ragMeaning(r)) + "</span>"
         }.joined(separator: " "))
@@ -146,17 +146,16 @@ public enum Pack {
         m.open("tr")
         m.element("th", [("scope", "col")], Words.Heading.indicator)
         for month in p.columns { m.element("th", [("scope", "col")], Words.shortMonth(month)) }
-        for h in [Words.Heading.change, Words.Heading.target, Words.Heading.variance, Words.Heading.rag,
-                  Words.Heading.neighbours + " " + p.data.statistic.rawValue, Words.Heading.neighbourRank, Words.Heading.england,
-                  Words.Heading.region, Words.Heading.englandRank, Words.Heading.band] {
-            m.element("th", [("scope", "col")], h)
-        }
+        let headings = [Words.Heading.change] + (p.baseline.map { [Words.sinceBaselineHeading($0)] } ?? [])
+            + [Words.Heading.target, Words.Heading.variance, Words.Heading.rag, Words.Heading.neighbours + " " + p.data.statistic.rawValue,
+               Words.Heading.neighbourRank, Words.Heading.england, Words.Heading.region, Words.Heading.englandRank, Words.Heading.band]
+        for h in headings { m.element("th", [("scope", "col")], h) }
         m.close("tr")
         m.close("thead")
         for (heading, rows) in [(Words.Heading.headlines, headlines), (Words.Heading.facts, others)] where !rows.isEmpty {
             m.open("tbody")
             m.open("tr")
-            m.element("th", [("scope", "rowgroup"), ("colspan", "\(p.columns.count + 11)")], heading)
+            m.element("th", [("scope", "rowgroup"), ("colspan", "\(1 + p.columns.count + headings.count)")], heading)
             m.close("tr")
             for r in rows { figuresRow(r, p, into: &m) }
             m.close("tbody")
@@ -173,6 +172,11 @@ public enum Pack {
         }
         let direction = r.direction.map(Words.direction) ?? ""
         m.element("td", markup: Escape.html(cells.signedChange(r)) + (direction.isEmpty ? "" : " " + Markup.inline("span", [("class", "dir")], direction)))
+        if p.baseline != nil {
+            // The change since the baseline, its direction set apart as last month's is.
+            let word = r.baseline?.direction.map(Words.direction) ?? ""
+            m.element("td", markup: Escape.html(cells.signedBaselineChange(r)) + (word.isEmpty ? "" : " " + Markup.inline("span", [("class", "dir")], word)))
+        }
         m.element("td", r.current.target == nil ? Words.monitored : cells.target(r))
         m.element("td", cells.variance(r))
         ragCell(r, into: &m)

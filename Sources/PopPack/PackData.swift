@@ -15,9 +15,13 @@ public struct PackData: Sendable {
     /// Our council's old LA code: left out when the council is ranked among all councils.
     public let councilCode: String
     public let comments: [YearMonth: [IndicatorID: String]]
+    /// The baseline month the "since" figures compare with (its snapshot among `snapshots`);
+    /// nil when none is set.
+    public let baseline: YearMonth?
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "") {
+                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "",
+                baseline: YearMonth? = nil) {
         self.council = council
         self.councilCode = councilCode
         self.demo = demo
@@ -29,6 +33,7 @@ public struct PackData: Sendable {
         self.neighbourCodes = neighbourCodes
         self.statistic = statistic
         self.comments = comments
+        self.baseline = baseline
     }
 
     /// A month's page rows, council and team rows, compared with the month before: the same
@@ -37,7 +42,14 @@ public struct PackData: Sendable {
         guard let s = snapshots[month] else { return [] }
         return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
                               neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              council: councilCode)
+                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
+    }
+
+    /// The baseline month when the page of `month` compares with it (it is set, stored and
+    /// before the month).
+    func baseline(for month: YearMonth) -> YearMonth? {
+        guard let b = baseline, b < month, snapshots[b] != nil else { return nil }
+        return b
     }
 
     /// An indicator's council-wide value in a month (nil when the month or the figure is missing).
@@ -74,6 +86,9 @@ struct MonthPack {
     }
 
     var previousMonth: YearMonth? { data.snapshots[month.adding(-1)] == nil ? nil : month.adding(-1) }
+
+    /// The baseline the page's "since" figures compare with, when there is one for this month.
+    var baseline: YearMonth? { data.baseline(for: month) }
 
     /// The council-wide row of an indicator.
     func row(_ id: IndicatorID) -> PageRow? { rows.first { $0.current.id == id && $0.current.team == nil } }

@@ -103,7 +103,8 @@ extension Pack {
             m.element("caption", [("class", "unseen")], Words.indicatorsCaption(service, p.month))
             m.open("thead")
             m.open("tr")
-            for h in [Words.Heading.indicator, Words.shortMonth(p.month), Words.Heading.rag, Words.Heading.variance, Words.Heading.change] {
+            let since = p.baseline.map { [Words.sinceBaselineHeading($0)] } ?? []
+            for h in [Words.Heading.indicator, Words.shortMonth(p.month), Words.Heading.rag, Words.Heading.variance, Words.Heading.change] + since {
                 m.element("th", [("scope", "col")], h)
             }
             m.close("tr")
@@ -116,6 +117,7 @@ extension Pack {
                 ragCell(r, into: &m)
                 m.element("td", cells.variance(r))
                 m.element("td", cells.arrowChange(r))
+                if p.baseline != nil { m.element("td", r.baseline == nil ? "–" : cells.baselineArrow(r)) }
                 m.close("tr")
             }
             m.close("tbody")
@@ -145,6 +147,9 @@ extension Pack {
                 let change = r.direction == .noChange ? Words.direction(.noChange)
                     : cells.arrowChange(r) + Words.changeUnit(r.current.unit) + (r.direction.map { " (\(Words.direction($0)))" } ?? "")
                 m.element("p", Words.lastMonth(cells.value(r.previous)) + " · " + change)
+            }
+            if let b = r.baseline {
+                m.element("p", cells.baselineSentence(r) + (b.direction.map { $0 == .noChange ? "" : " (\(Words.direction($0)))" } ?? ""))
             }
             if let sn = r.neighbours {
                 m.element("p", Words.neighbourLine(sn, cells.neighbour(r)) + (cells.rank(r).isEmpty ? "" : " · \(Words.Heading.neighbourRank) \(cells.rank(r))"))

@@ -4,7 +4,7 @@ import PopMetrics
 /// The grouped data-quality list (`pop check`, the dashboard's view), for people and scripts.
 public enum DataQualityText {
     /// "List 7 Child Protection" or "list7.csv" or "sheet List 7".
-    static func place(_ g: DataQualityGroup) -> String {
+    public static func place(_ g: DataQualityGroup) -> String {
         let where_ = g.sheet.map { "\(g.file), sheet \($0)" } ?? g.file
         return where_ + (g.list.map { " (\($0.title))" } ?? "")
     }

@@ -28,7 +28,8 @@ public enum WorklistText {
 
     public static func render(_ format: OutputFormat, _ h: WorklistHeading, _ children: [ChildVisit], ids: Bool) -> String {
         switch format {
-        case .text, .markdown: Words.visible(text(h, children, ids: ids))
+        // No workbook is made of a worklist (the commands refuse xlsx): anything but CSV and JSON is text.
+        case .text, .markdown, .xlsx: Words.visible(text(h, children, ids: ids))
         case .csv: csv(children, ids: ids)
         case .json: json(h, children, ids: ids)
         }

@@ -168,6 +168,16 @@ extension Store {
         }
     }
 
+    /// Removes a setting (a later read gives nil).
+    public func removeSetting(_ key: Setting) throws {
+        try guarded("saving the settings") {
+            try queue.write { db in try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key.rawValue]) }
+        }
+    }
+
+    /// The baseline month the page compares with; nil when none is set.
+    public func baseline() throws -> YearMonth? { try setting(.baseline).flatMap(YearMonth.init) }
+
     /// Which SN figure the page shows: the mean unless the median was chosen.
     public func neighbourStatistic() throws -> NeighbourStatistic {
         try setting(.snStatistic).flatMap(NeighbourStatistic.init(rawValue:)) ?? .mean

@@ -364,4 +364,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case snStatistic = "sn_statistic"
     /// `yes` for the bundled demo.
     case demo
+    /// The baseline month (`YYYY-MM`) the page's "since" column compares with: the improvement
+    /// plan's month of the inspection. Absent: no comparison is shown.
+    case baseline
 }

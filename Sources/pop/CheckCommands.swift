@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "A codes file mapping the council's own spellings.") var codes: String?
 
     func validate() throws {
-        guard format != .markdown else { throw ValidationError("--format must be text, csv or json") }
+        guard format == .text || format == .csv || format == .json else { throw ValidationError("--format must be text, csv or json") }
     }
 
     func run() throws {

@@ -76,7 +76,8 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
         let council = try db.setting(.council) ?? ""
         return DashboardData(council: Words.council(name: try db.councilName(), code: council), demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
-                             statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, councilCode: council)
+                             statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, councilCode: council,
+                             baseline: try db.baseline())
     }
 }
 
@@ -118,8 +119,8 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
                 // Never over an existing file: the next free name beside it.
                 let path = SafeFile.freshName(name)
                 do {
-                    try SafeFile.write(Words.visible(text), to: path, force: false)
-                    state.overlay = .message("exported to \(path) (readable by you only; child IDs hidden)")
+                    try SafeFile.write(text, to: path, force: false)
+                    state.overlay = .message(Words.exported(to: currentDirectory().map { $0 + "/" + path } ?? path))
                 } catch {
                     state.overlay = .message("could not export: \(error.message)")
                 }
@@ -166,4 +167,11 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
         }
         Output.standardError(line + "\n")
     }
+}
+
+/// The working folder, where exports go; nil when it cannot be read.
+func currentDirectory() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return nil }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

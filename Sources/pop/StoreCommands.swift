@@ -3,6 +3,7 @@ import PopApp
 import PopCalendar
 import PopExtract
 import PopMetrics
+import PopPack
 import PopPage
 import PopReference
 import PopStore
@@ -64,17 +65,69 @@ struct Import: ParsableCommand {
 }
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The performance page of a stored month, for board papers and scripts.")
+    static let configuration = CommandConfiguration(
+        abstract: "The performance page of a stored month, for board papers and scripts; xlsx for analysts.",
+        discussion: """
+            Text is laid out for --width characters (default: the terminal's width, 100 without one). --out writes a file \
+            readable by you only instead of printing (xlsx needs it); an existing file is replaced only with --force.
+            """)
 
     @Option(name: .long, help: "The month (YYYY-MM; default the latest stored).") var month: YearMonth?
-    @Option(name: .long, help: "text, markdown, csv or json.") var format: OutputFormat = .text
-    @Flag(name: .long, help: "Include team rows.") var teams = false
+    @Option(name: .long, help: "text, markdown, csv, json or xlsx (a workbook: give --out).") var format: OutputFormat = .text
+    @Flag(name: .long, help: "Include team rows (the workbook always has them).") var teams = false
+    @Option(name: .long, help: "Lay text out for this many characters (default: the terminal's width, 100 without one).") var width: Int?
+    @Option(name: .long, help: "Write the report to this file (0600) instead of standard output; required for xlsx.") var out: String?
+    @Flag(name: .long, help: "With --out: replace a file that already exists.") var force = false
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        let db = try store.openOrBuildDemo()
-        Output.standardOutput(try ReportPage.load(db, month: month, teams: teams, dataQuality: format == .json).render(format))
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx") }
+        if force && out == nil { throw ValidationError("--force is for --out: give --out FILE") }
+        if let width, width < ReportText.minimumWidth { throw ValidationError("--width must be at least \(ReportText.minimumWidth)") }
     }
+
+    func run() throws {
+        // A file that is there already is refused before the database is opened (or built).
+        if let out, !force, SafeFile.exists(out) {
+            throw PopError(.unusableInput, "\(out): it exists already; pop does not replace a file without --force")
+        }
+        let db = try store.openOrBuildDemo()
+        if format == .xlsx, let out {
+            let wanted = try month ?? latestMonth(db)
+            let data = try PackLoader.load(db, month: wanted, dataQuality: true)
+            let bytes: [UInt8]
+            do { bytes = try ReportWorkbook.bytes(data, month: wanted) } catch {
+                throw PopError(.unusableInput, "\(out): the workbook could not be made (\(error))")
+            }
+            try SafeFile.write(bytes, to: out, force: force)
+            Output.standardOutput("wrote \(out): \(Words.packTitle(council: data.council, month: wanted))\n")
+            return
+        }
+        let page = try ReportPage.load(db, month: month, teams: teams, dataQuality: format == .json)
+        guard let text = page.render(format, width: width ?? terminalWidth(1) ?? ReportText.defaultWidth) else { return }
+        if let out {
+            try SafeFile.write(text, to: out, force: force)
+            Output.standardOutput("wrote \(out)\n")
+        } else {
+            Output.standardOutput(text)
+        }
+    }
+
+    func latestMonth(_ db: Store) throws(PopError) -> YearMonth {
+        guard let latest = try storing("reading the stored months", { try db.months() }).last else {
+            throw PopError(.notFound, "the database holds no months yet: use pop import")
+        }
+        return latest
+    }
+}
+
+/// The width of the terminal on a file descriptor (ioctl TIOCGWINSZ); nil when it is not a
+/// terminal or says nothing.
+func terminalWidth(_ fd: Int32) -> Int? {
+    guard isatty(fd) != 0 else { return nil }
+    var size = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
 }
 
 struct Comment: ParsableCommand {
@@ -163,10 +216,19 @@ struct Benchmarks: ParsableCommand {
 }
 
 struct Settings: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Which council we are, and which SN figure the page shows.")
+    static let configuration = CommandConfiguration(
+        abstract: "Which council we are, which SN figure the page shows, and the baseline month the page compares with.")
     @Option(name: .long, help: "Our council: its name (Barnet), old LA code (302) or new code (E09000003).") var council: String?
     @Option(name: .customLong("sn"), help: "mean (DfE's LAIT) or median (DfE's CSC dashboard).") var statistic: NeighbourStatistic?
+    @Option(name: .long, help: "A stored month (YYYY-MM) the page shows change since (the inspection's month), or none to stop.")
+    var baseline: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let baseline, baseline != "none", YearMonth(baseline) == nil {
+            throw ValidationError("--baseline takes a month as YYYY-MM, or none; not \(baseline)")
+        }
+    }
 
     func run() throws {
         let db = try store.open()
@@ -179,9 +241,21 @@ struct Settings: ParsableCommand {
         }
         let line = try storing("the settings") { () throws -> String in
             if let statistic { try db.setSetting(.snStatistic, statistic.rawValue) }
+            if let baseline {
+                if let month = YearMonth(baseline) {
+                    let months = try db.months()
+                    guard months.contains(month) else {
+                        let stored = months.isEmpty ? "none yet" : months.map(\.description).joined(separator: ", ")
+                        throw PopError(.notFound, "\(month) is not stored, so it cannot be the baseline: import it first (stored: \(stored))")
+                    }
+                    try db.setSetting(.baseline, month.description)
+                } else {
+                    try db.removeSetting(.baseline)
+                }
+            }
             let code = try db.setting(.council) ?? "(not set)"
             let name = try db.councilName() ?? ""
-            return "council \(code) \(name), SN \(try db.neighbourStatistic().rawValue), database \(db.path)\n"
+            return "council \(code) \(name), SN \(try db.neighbourStatistic().rawValue), \(Words.baselineSetting(try db.baseline())), database \(db.path)\n"
         }
         Output.standardOutput(line)
     }

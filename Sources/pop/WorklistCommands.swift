@@ -15,7 +15,9 @@ struct WorklistOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard format != .markdown else { throw ValidationError("--format must be text, csv or json, not markdown") }
+        guard format == .text || format == .csv || format == .json else {
+            throw ValidationError("--format must be text, csv or json, not \(format.rawValue)")
+        }
         if force && out == nil { throw ValidationError("--force only goes with --out") }
     }
 

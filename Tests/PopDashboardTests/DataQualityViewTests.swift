@@ -73,11 +73,21 @@ import Testing
         #expect(s.selected == lines.count - 1 && render(s, demoData).plainText().contains("Column 40"))
         #expect(!render(s, demoData).plainText().contains("Column 1 "))
         let export = update(&s, .key(.char("e")), demoData)
-        guard case .export(let name, _)? = export.first else {
+        guard case .export(let name, let text)? = export.first else {
             Issue.record("no export")
             return
         }
-        #expect(name == "pop-data-quality-2019-01.txt")
+        #expect(name == "pop-data-quality-2019-01.md")
+        // Every group, not only the screenful shown, as a table.
+        #expect(text.contains("40 problems in 40 groups") && text.contains("| Where | Kind | Column |"))
+        #expect(text.contains("| list7.csv (List 7 Child Protection) | unreadable date | Column 1 |  | 1 | line 2 |"))
+        #expect(text.contains("| Column 40 |") && !text.unicodeScalars.contains { (0x2500...0x259F).contains($0.value) })
+        guard case .export(let csvName, let csv)? = update(&s, .key(.char("E")), demoData).first else {
+            Issue.record("no CSV export")
+            return
+        }
+        #expect(csvName == "pop-data-quality-2019-01.csv")
+        #expect(csv.split(separator: "\n").count == 1 + 40 && csv.hasPrefix("Where,Kind,Column,Value,Count,First places,Affects,Problem\n"))
     }
 
     @Test func theTitleBarCountsTheMonthsNotes() {

@@ -138,6 +138,9 @@ import PopReference
         #expect(r.status == 0 && r.out.contains("\"demo\": true") && r.out.contains("\"council\": \"Barnet\""))
         let store = try Store(path: db)
         #expect(try store.months().count == 12)
+        // The demo holds no July 2017 (the inspection): its baseline is its earliest month.
+        #expect(try store.baseline() == YearMonth(year: 2018, month: 2))
+        #expect(r.out.contains("\"baseline\": \"2018-02\""))
         // stderr closed early (piped to `head`) no longer kills the build part-way.
         let piped = folder + "/piped.sqlite"
         let p = Process()

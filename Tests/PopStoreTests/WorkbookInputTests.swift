@@ -211,7 +211,8 @@ import Testing
         // Imported, the month's notes are counted on the report: #N/A team, #N/A in LA in Touch,
         // Home Town, Elsewhere, and child 1001 on two open plans.
         #expect(try pop(["import", book, "--as-at", Self.asAt, "--population", "96920"], db: db).status == 0)
-        let report = try pop(["report", "--month", "2019-01"], db: db)
+        // (wide enough that no sentence wraps: the report lays text out for --width, 100 in a pipe)
+        let report = try pop(["report", "--month", "2019-01", "--width", "300"], db: db)
         // A database with no council set says how to set it rather than a bare "Council".
         #expect(report.out.hasPrefix("Council (not set: pop settings --council NAME) · performance as at 31 January 2019"))
         #expect(report.out.contains("5 data-quality notes (listed by pop report --format json and by d in the dashboard)"), "\(report.out.prefix(400))")
@@ -270,7 +271,7 @@ import Testing
 
         let months = try pop(["months"], db: db)
         #expect(months.status == 0 && months.out.contains("Annex_A_2020.xlsx") && months.out.contains("2019-01"), "\(months.out)")
-        let report = try pop(["report", "--month", "2019-01"], db: db)
+        let report = try pop(["report", "--month", "2019-01", "--width", "300"], db: db)
         #expect(report.out.contains("not available: list9 has no Latest Pathway Plan Review Date"), "\(report.out)")
 
         let restored = try pop(["restore", "2019-01", "1"], db: db)
