@@ -192,7 +192,12 @@ extension CaseAudit: ListRow, ReadableRow {
             // The child is optional here: a blank ID is no problem in a list that counts audits.
             var id = ""
             if let i = child.index, i < r.count { id = Cells.text(r, i) }
-            return CaseAudit(child: id, date: cells.date(r, date), serviceArea: cells.team(r, area), domain: cells.text(r, domain), grade: cells.grade(r, grade),
+            let d = cells.text(r, domain)
+            if d.isEmpty && domain.index != nil && !Cells.lacks(r, domain) {
+                cells.issue(domain, value: "", problem: "blank domain: neither an audit (Overall) nor a domain's grading, so the row counts nowhere",
+                            kind: .blankValue)
+            }
+            return CaseAudit(child: id, date: cells.date(r, date), serviceArea: cells.team(r, area), domain: d, grade: cells.grade(r, grade),
                              team: cells.team(r, team), auditor: cells.text(r, auditor), line: r.line)
         }
     }
@@ -206,8 +211,12 @@ extension StaffMember: ListRow, ReadableRow {
         let agency = column(Column.staffAgency), start = column(Column.staffStart), end = column(Column.staffEnd)
         let supervision = column(Column.staffSupervision)
         return { r, cells in
-            StaffMember(worker: cells.worker(r, worker), team: cells.team(r, team), role: cells.text(r, role), agency: cells.yesNo(r, agency),
-                        start: cells.date(r, start), end: cells.date(r, end), lastSupervision: cells.date(r, supervision), line: r.line)
+            let name = cells.worker(r, worker)
+            if name.isEmpty {
+                cells.issue(worker, value: "", problem: "blank worker: the row is left out of every workforce figure", kind: .blankValue)
+            }
+            return StaffMember(worker: name, team: cells.team(r, team), role: cells.text(r, role), agency: cells.yesNo(r, agency),
+                               start: cells.date(r, start), end: cells.date(r, end), lastSupervision: cells.date(r, supervision), line: r.line)
         }
     }
 }
