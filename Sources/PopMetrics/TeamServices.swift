@@ -1,3 +1,5 @@
+import PopExtract
+
 /// Which service each team belongs to: a council's `team,service` file (`pop teams import`).
 /// The pack groups teams so (the Duty and Assessment teams into one service, say): a service
 /// pools its teams' figures, Σ numerators over Σ denominators, so its caseload is all its
@@ -36,16 +38,8 @@ public struct TeamServices: Sendable, Equatable {
         return entries.map(\.service).filter { seen.insert($0).inserted }
     }
 
-    static func key(_ name: String) -> String {
-        var out = ""
-        var space = false
-        for ch in name.lowercased() {
-            if ch.isWhitespace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
-            out.append(ch)
-        }
-        return out
-    }
+    /// Names compare trimmed, runs of spaces collapsed, case folded.
+    static func key(_ name: String) -> String { Codes.normalise(name) }
 
     /// The service a team belongs to; nil for a team the file does not name.
     public func service(of team: String) -> String? { byKey[TeamServices.key(team)] }
