@@ -238,6 +238,9 @@ enum Calibration {
     /// Plans started in 2018-19 by the child's age at the start: under 1 (unborn included),
     /// 1–5, 6–10, 11–15, 16 and over.
     static let cpStartAgesYTD: [Int] = [39, 56, 54, 40, 5]
+    /// Plans started in 2018-19 for children who had a plan before, to the end of November,
+    /// December and January (the pack's counts: two re-registrations in January).
+    static let cpRepeatPlansYTD = (november: 18, december: 18, january: 20)
     /// Disabled children on plans at the end of November, December and January.
     static let cpDisabled = (november: 10, december: 11, january: 11)
     /// Children on a plan who are also in care: none at the end of November, 3 at the end of

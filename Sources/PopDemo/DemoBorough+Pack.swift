@@ -11,6 +11,7 @@ extension DemoBorough {
         calibrateChildInNeedTeams(&w, &rng)
         linkProtectionAndCare(&w, &rng)
         calibrateProtectionPlanAges(&w, &rng)
+        calibrateRepeatPlans(&w, &rng)
         calibrateDisabledChildren(&w, &rng)
         calibrateCareCharacteristics(&w, &rng)
         calibrateEndsOfCare(&w, &rng)
@@ -169,6 +170,21 @@ extension DemoBorough {
             }
             precondition(lo <= hi && (!olderSet.contains(i) || b >= 2), "no date of birth for age band \(b)")
             w.people[p.person].dateOfBirth = rng.day(lo, hi)
+        }
+    }
+
+    /// Plans started in 2018-19 for children who had one before: the pack's 18 to November, none
+    /// in December, 2 in January.
+    static func calibrateRepeatPlans(_ w: inout DemoWorld, _ rng: inout DemoRandom) {
+        let fy = R.financialYearStart, nov = YearMonth(year: 2018, month: 11)!, dec = YearMonth(year: 2018, month: 12)!
+        let r = Calibration.cpRepeatPlansYTD
+        let periods: [(ClosedRange<Day>, Int)] = [(fy...nov.last, r.november), (dec.first...dec.last, r.december - r.november),
+                                                  (Calibration.lastMonth.first...R, r.january - r.december)]
+        for (days, repeats) in periods {
+            let started = w.cpPlans.indices.filter { days.contains(w.cpPlans[$0].start) }
+            precondition(started.count >= repeats)
+            let again = Set(rng.sample(started.count, repeats).map { started[$0] })
+            for i in started { w.cpPlans[i].previousPlans = again.contains(i) ? rng.weighted([(1, 85), (2, 15)]) : 0 }
         }
     }
 

@@ -63,7 +63,7 @@ struct CPPlanRecord {
     var category: String
     var visits: [Day]
     var reviews: [Day]
-    let previousPlans: Int
+    var previousPlans: Int
     var team: String
     var worker: String
     /// Seen alone at the last visit, as the January 2019 page has it; other months by hash.

@@ -47,7 +47,7 @@ extension DemoCommand {
             abstract: "Write one large extract: many simulated councils, as at 31 January 2019, for benchmarks.",
             discussion: """
                 Each council is the demo borough run with its own seed; child IDs and team names carry its code (C001 …). \
-                About 26,700 rows per council with --months 10 and 45,000 with --months 22.
+                About 29,600 rows per council with --months 10 and 51,300 with --months 22.
                 """)
 
         @Option(name: .long, help: "The folder to write list1.csv … yot.csv into.")

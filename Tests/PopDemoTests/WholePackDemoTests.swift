@@ -114,6 +114,12 @@ import PopTestSupport
         #expect(nov.value("cp.also_cla")?.numerator == 0 && dec.value("cp.also_cla")?.numerator == 3)
         #expect(nov.value("cla.adopted_ytd")?.numerator == 2 && dec.value("cla.adopted_ytd")?.numerator == 3)
         #expect(nov.value("cla.sgo_ytd")?.numerator == 8 && dec.value("cla.sgo_ytd")?.numerator == 8)
+        // Repeat plans: the pack's counts, 18, 18 and 20 (Dec 9.5% as printed; the contract's
+        // base gives 10.1% and 10.3% where the pack prints 10.2% and 10.6%).
+        let jan = try snapshot("2019-01", "2019-01-31")
+        #expect(fraction(nov, "cp.repeat_ytd") == (18, 178) && fraction(dec, "cp.repeat_ytd") == (18, 190))
+        #expect(Display.value(try #require(dec.value("cp.repeat_ytd"))) == "9.5%")
+        #expect(fraction(jan, "cp.repeat_ytd") == (20, 194))
     }
 
     /// Every month of the demo is clean, its new lists included, and holds every list.
