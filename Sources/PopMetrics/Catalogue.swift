@@ -90,21 +90,22 @@ public enum Catalogue {
         })
     }
 
+    /// `groupCase` keeps the groups' capitals inside a sentence (Asian, Black).
     static func breakdownDefinitions(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
-                                     team: Bool = false, teamBy: String = Column.team,
+                                     team: Bool = false, teamBy: String = Column.team, groupCase: Bool = false,
                                      _ definition: String) -> [(group: String, def: IndicatorDefinition)] {
         groups.map { g in
             (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, team: team, teamBy: teamBy,
-                               breakdown: heading, definition.replacingGroup(with: g.1)))
+                               breakdown: heading, definition.replacingGroup(with: g.1, keepCase: groupCase)))
         }
     }
 
     static func breakdown<Row>(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
-                               team: (column: String, of: @Sendable (Row) -> String)? = nil,
+                               team: (column: String, of: @Sendable (Row) -> String)? = nil, groupCase: Bool = false,
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                                _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
         let defs = breakdownDefinitions(prefix, heading: heading, groups, service, reads: needs, team: team != nil,
-                                        teamBy: team?.column ?? Column.team, definition)
+                                        teamBy: team?.column ?? Column.team, groupCase: groupCase, definition)
         let byTeam = team?.of
         return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c), team: byTeam) { classify(c, $0) } }
     }
@@ -453,8 +454,8 @@ public enum Catalogue {
             c.gender.map { .group($0.rawValue) } ?? .unreadable
         },
         breakdown("cla.ethnicity", heading: "Ethnicity", EthnicGroup.allCases.map { ($0.rawValue, ethnicTitle($0)) }, .cla,
-                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.ethnicity),
-                  "Children in care whose ethnicity is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.ethnicity), groupCase: true,
+                  "Children in care of the ethnic group GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
             c.ethnicity.map { .group($0.rawValue) } ?? .unreadable
         },
         timeBands("cla.time_in_care", heading: "Time in care",
@@ -556,7 +557,7 @@ public enum Catalogue {
 
         breakdown("cl.accommodation", heading: "Accommodation (19–21)", AccommodationType.allCases.map { ($0.rawValue, accommodationTitle($0)) },
                   .careLeavers, reads: reads(.list9, Column.dateOfBirth, Column.clAccommodation),
-                  "Care leavers aged 19–21 living in GROUP, as a number and a share.", { $0.careLeavers19to21 }) { _, l in
+                  "Care leavers aged 19–21 whose type of accommodation is GROUP, as a number and a share.", { $0.careLeavers19to21 }) { _, l in
             switch l.accommodation {
             case .value(let a): .group(a.rawValue)
             case .blank: .noGroup
@@ -863,14 +864,14 @@ protocol HasChild { var child: String { get } }
 extension YouthOffendingCase: HasChild {}
 
 extension String {
-    func replacingGroup(with group: String) -> String {
+    func replacingGroup(with group: String, keepCase: Bool = false) -> String {
         var out = ""
         var rest = self[...]
         while let r = rest.firstRange(of: "GROUP") {
             // "Police / legal agency" reads as "police / legal agency"; "LA services" keeps its capitals.
             let chars = Array(group)
             // ("N1: Abuse or neglect" and "U: Independent living" keep theirs too.)
-            let keepCase = chars.count > 1 && (chars[1].isUppercase || !chars[1].isLetter)
+            let keepCase = keepCase || (chars.count > 1 && (chars[1].isUppercase || !chars[1].isLetter))
             out += rest[..<r.lowerBound] + (keepCase ? group : group.prefix(1).lowercased() + group.dropFirst())
             rest = rest[r.upperBound...]
         }
