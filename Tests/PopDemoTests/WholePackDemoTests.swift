@@ -101,6 +101,13 @@ import PopTestSupport
             let v = try #require(caseloads.first { $0.team == service }, "\(service)")
             #expect(Display.value(v) == figure, "\(service)")
         }
+        // Children in care by case-holding service, through the same file: the pack's Children in
+        // Care 181, Onwards & Upwards 41, Duty & Assess. 7 and 0-25 Service 13 (its I & P incl.
+        // REACH 68, Adoption Team 4 and Other 2 are the demo's Intervention and Planning 68 and
+        // REACH 6).
+        let holding = Dictionary(groups.pooled(s.values, "cla.children").map { ($0.team ?? "", $0.numerator ?? 0) }, uniquingKeysWith: +)
+        #expect(holding == ["Children in Care": 181, "Intervention and Planning": 68, "Onwards and Upwards": 41, "Duty and Assessment": 7,
+                            "0-25": 13, "REACH": 6])
         // December: 29% agency, one agency worker more.
         let dec = try snapshot("2018-12", "2018-12-31")
         #expect(Display.decimal(try #require(dec.value("wf.agency")?.value), places: 0) == "29")
