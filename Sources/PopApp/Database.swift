@@ -40,7 +40,7 @@ public enum Database {
     }
 }
 
-/// The bundled demo, built in-process: its months, targets and typed SN figures.
+/// The bundled demo, built in-process: its months, targets, typed SN figures and teams.
 public enum DemoDatabase {
     public static func build(into store: Store, progress: (String) -> Void) throws {
         let population = Population(age0to17: DemoBorough.reportPopulation, age10to17: DemoBorough.population10to17,
@@ -53,6 +53,7 @@ public enum DemoDatabase {
         }
         try store.addTargets(TargetsFile.parse(name: "targets.csv", text: DemoBorough.targetsCSV).targets)
         try store.addBenchmarks(ReferenceFiles.typedBenchmarks(name: "benchmarks.csv", text: DemoBorough.benchmarksCSV))
+        try store.setTeamServices(TeamsFile.parse(name: "teams.csv", text: DemoBorough.teamsCSV))
         try store.setSetting(.council, DemoBorough.councilCode)
         try store.setSetting(.councilName, DemoBorough.councilName)
         try store.setSetting(.demo, "yes")

@@ -192,4 +192,124 @@ enum Calibration {
     static let yotGangJanuary = 39
     /// Orders ended October–December 2018, and how many of them in ETE at the end: 14 of 25 (56%).
     static let yotETEPreviousQuarter = 14
+
+    // MARK: the whole pack (Barnet's January 2019 pack beyond the page)
+
+    /// Early Help assessments started per month, April 2017 to January 2019: 2018-19 to
+    /// January 1,374, with November 160, December 100 and January 260 as the pack has them.
+    static let earlyHelpStarts: [Int] = [
+        110, 118, 121, 97, 84, 115, 124, 120, 96, 118, 115, 120,   // Apr 2017 – Mar 2018
+        120, 125, 118, 110, 95, 140, 146, 160, 100, 260,           // Apr 2018 – Jan 2019
+    ]
+    static let earlyHelpFirstMonth = YearMonth(year: 2017, month: 4)!
+    /// Open at 31 January 2019 by time since the start: 0–3, 3–6, 6–9, 9–12 months, a year and over.
+    static let earlyHelpOpenJanuary: [Int] = [435, 134, 95, 90, 73]
+    /// Closed in January 2019: the pack's closure reasons count 93.
+    static let earlyHelpCompletedJanuary = 93
+    /// Lead professionals' organisations, weighted by the pack's January column.
+    static let earlyHelpOrganisations: [(String, Int)] = [
+        ("East Central Locality", 188), ("West Locality", 213), ("South Locality", 124), ("0-19 Service", 2),
+        ("Central Education Support Team", 1), ("Children's Centre", 45), ("Education Setting", 182), ("PVI", 3),
+        ("Social Care", 12), ("Voluntary Sector", 21), ("Youth and Family Resilience Team", 13), ("", 21),
+    ]
+
+    /// January's 290 assessments by working days to authorisation: 0–25, 26–40, 41–45, 46+.
+    static let assessmentDaysJanuary: [Int] = [144, 87, 20, 39]
+
+    /// Children on CIN plans at 31 January 2019 by case-holding team (the pack's chart, as
+    /// Barnet's teams hold them).
+    static let cinTeamsJanuary: [(String, Int)] = [
+        ("Intervention & Planning Team 1", 54), ("Intervention & Planning Team 2", 56), ("Intervention & Planning Team 3", 52),
+        ("Intervention & Planning Team 4", 58), ("Intervention & Planning Team 5", 55), ("Intervention & Planning Team 6", 53),
+        ("Intervention & Planning Team 7", 52), ("Duty & Assessment Team 1", 33), ("Duty & Assessment Team 2", 32),
+        ("Duty & Assessment Team 3", 34), ("Duty & Assessment Team 4", 31), ("0-25 Service", 22), ("REACH", 16),
+    ]
+
+    /// CP plans that are still open at 31 January 2019, by the month they started (April 2016 –
+    /// January 2019): they make the pack's durations, under 3 months 28, 3–6 months 42, 6–12
+    /// months 68, 12–24 months 21 and none of 2 years. Every other plan ends by January.
+    static let cpOpenInJanuaryByStart: [Int] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                  // Apr 2016 – Jan 2017
+        1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 2, 3,            // Feb 2017 – Jan 2018: 21
+        10, 10, 12, 11, 14, 11,                        // Feb – Jul 2018: 68
+        14, 14, 14,                                    // Aug – Oct 2018: 42
+        14, 10, 4,                                     // Nov 2018 – Jan 2019: 28
+    ]
+    /// Plans started in 2018-19 by the child's age at the start: under 1 (unborn included),
+    /// 1–5, 6–10, 11–15, 16 and over.
+    static let cpStartAgesYTD: [Int] = [39, 56, 54, 40, 5]
+    /// Plans started in 2018-19 for children who had a plan before, to the end of November,
+    /// December and January (the pack's counts: two re-registrations in January).
+    static let cpRepeatPlansYTD = (november: 18, december: 18, january: 20)
+    /// Disabled children on plans at the end of November, December and January.
+    static let cpDisabled = (november: 10, december: 11, january: 11)
+    /// Children on a plan who are also in care: none at the end of November, 3 at the end of
+    /// December and of January (plans started in December for children already in care).
+    static let cpAlsoInCare = 3
+
+    /// Children in care at 31 January 2019 by gender (male, female) and ethnicity.
+    static let claGenderJanuary = (male: 192, female: 124)
+    static let claEthnicityJanuary: [(String, Int)] = [("white", 128), ("mixed", 62), ("asian", 70), ("black", 55), ("not_recorded", 1)]
+    /// Adoptions and special guardianship orders in 2018-19, to the end of November, December
+    /// and January (the pack's cumulative figures).
+    static let claAdoptedYTD = (november: 2, december: 3, january: 5)
+    static let claSGOYTD = (november: 8, december: 8, january: 9)
+
+    /// The 62 UASC: 58 boys (93.5%); in care under a year 38, one year 17, two 2, three or more
+    /// 5; placed in foster care 36, semi-independent living 25, residential care 1; by team.
+    static let uascMale = 58
+    static let uascYearsInCare: [Int] = [38, 17, 2, 5]
+    static let uascPlacements: [(String, Int)] = [("U3 - Foster placement with other foster carer", 36),
+                                                  ("H5 - Semi-independent living accommodation", 25), ("K2 - Children's home", 1)]
+    static let uascTeams: [(String, Int)] = [
+        ("Children in Care Team 1", 9), ("Children in Care Team 2", 9), ("Children in Care Team 3", 15),
+        ("Duty & Assessment Team 2", 1), ("Duty & Assessment Team 3", 1), ("Onwards & Upwards", 27),
+    ]
+    /// The UASC's ethnicities as their nationalities give them (Afghan, Vietnamese, Iranian,
+    /// Iraqi, Kurdish, Kuwaiti, Palestinian and Pakistani Asian; Albanian white; Eritrean,
+    /// Ethiopian and Sudanese black; one not recorded).
+    static let uascEthnicity: [(String, Int)] = [("asian", 38), ("white", 11), ("black", 12), ("not_recorded", 1)]
+
+    /// Care leavers aged 19–21 at 31 January 2019: in higher education 18, other education 50,
+    /// training or employment 38; the 151 suitably housed by type of accommodation (the other
+    /// 6, unsuitably housed, in none of these).
+    static let careLeaverActivity19to21 = (higherEducation: 18, otherEducation: 50, trainingEmployment: 38)
+    static let careLeaverAccommodation19to21: [(String, Int)] = [
+        ("B - With parents or relatives", 9), ("C - Community home or other form of residential care", 5),
+        ("D - Semi-independent, transitional accommodation", 24), ("E - Supported lodgings", 4), ("T - Foyers", 5),
+        ("U - Independent living", 84), ("V - Stepping Stone accommodation", 1), ("Y - Other accommodation", 7),
+        ("Z - With former foster carers", 12),
+    ]
+
+    /// Audits by month, service area and grade (good, requires improvement, inadequate), July
+    /// 2018 to January 2019, as the quality-assurance dashboard prints them.
+    static let auditsFirstMonth = YearMonth(year: 2018, month: 7)!
+    static let auditsByArea: [(String, [(Int, Int, Int)])] = [
+        ("Early Help", [(0, 1, 0), (0, 0, 0), (0, 3, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)]),
+        ("Duty and Assessment", [(4, 9, 1), (2, 9, 0), (5, 8, 2), (0, 6, 0), (3, 11, 0), (1, 5, 0), (12, 15, 1)]),
+        ("Intervention and Planning", [(2, 10, 1), (1, 7, 4), (1, 7, 2), (2, 3, 0), (0, 0, 1), (2, 6, 2), (2, 10, 0)]),
+        ("REACH", [(0, 0, 0), (0, 0, 0), (0, 1, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)]),
+        ("CP - Children in Care", [(1, 2, 0), (1, 0, 0), (2, 0, 0), (0, 0, 0), (1, 0, 0), (0, 0, 0), (1, 4, 1)]),
+        ("CP - Adoption and Post Permanence", [(0, 0, 0), (1, 0, 0), (0, 0, 0), (1, 1, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)]),
+        ("Placements and Disabilities", [(0, 1, 0), (0, 2, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)]),
+        ("CP - Onwards and Upwards", [(0, 1, 0), (0, 2, 0), (1, 0, 0), (0, 0, 0), (0, 3, 0), (1, 3, 0), (0, 4, 1)]),
+    ]
+    /// Domain gradings (good, requires improvement, inadequate) in November, December and
+    /// January, as printed.
+    static let domainsFirstMonth = YearMonth(year: 2018, month: 11)!
+    static let domainGrades: [(String, [(Int, Int, Int)])] = [
+        ("Combined Assessments", [(4, 9, 3), (6, 9, 2), (16, 25, 4)]),
+        ("Management Oversight", [(6, 11, 2), (2, 16, 2), (17, 27, 5)]),
+        ("CPC, Plan and Core Group Meetings", [(0, 0, 1), (0, 3, 0), (0, 0, 0)]),
+        ("CIN", [(0, 1, 2), (1, 3, 0), (1, 6, 0)]),
+        ("CiC", [(3, 2, 0), (4, 5, 2), (1, 4, 2)]),
+    ]
+
+    /// Average caseloads in January 2019 by service (the improvement plan's dashboard), with
+    /// the social workers each service has in post then; the improvement plan's agency share,
+    /// 28% (21 of those 75), and 29% in December (one more agency worker, who left in January).
+    static let caseloadsJanuary: [(service: String, caseload: Double, socialWorkers: Int, agency: Int)] = [
+        ("Duty and Assessment", 13.6, 10, 3), ("Intervention and Planning", 16.4, 34, 10), ("Children in Care", 13.2, 13, 4),
+        ("0-25", 13.5, 4, 1), ("Onwards and Upwards", 21.5, 12, 3), ("REACH", 9.5, 2, 0),
+    ]
 }

@@ -28,13 +28,50 @@ public enum DemoBorough {
     static let daTeams = (1...4).map { "Duty & Assessment Team \($0)" }
     static let cicTeams = (1...3).map { "Children in Care Team \($0)" }
 
-    /// A team's social workers: five names fixed by the team's name.
+    /// Every team with staff, in a fixed order: a worker's name comes from its team's place
+    /// here and its slot, so no two teams (and no two workers) share a name.
+    static let staffedTeams = daTeams + ipTeams + cicTeams + ["Onwards & Upwards", "0-25 Service", "REACH", "Youth Offending Team 1", "Youth Offending Team 2"]
+
+    /// How a team is staffed: the social workers who hold its cases, then its other
+    /// practitioners who hold cases too (family support workers, personal advisers, youth
+    /// justice officers). A case goes to one of these; each team also has a manager.
+    struct Staffing {
+        let socialWorkers: Int
+        let others: Int
+        let otherRole: String
+        var size: Int { socialWorkers + others }
+    }
+
+    static func staffing(_ team: String) -> Staffing? {
+        switch team {
+        case daTeams[0], daTeams[1]: Staffing(socialWorkers: 3, others: 1, otherRole: "Family Support Worker")
+        case daTeams[2], daTeams[3]: Staffing(socialWorkers: 2, others: 1, otherRole: "Family Support Worker")
+        case let t where ipTeams.contains(t): Staffing(socialWorkers: 5, others: 1, otherRole: "Family Support Worker")
+        case cicTeams[0]: Staffing(socialWorkers: 5, others: 1, otherRole: "Social Work Assistant")
+        case cicTeams[1], cicTeams[2]: Staffing(socialWorkers: 4, others: 1, otherRole: "Social Work Assistant")
+        case "Onwards & Upwards": Staffing(socialWorkers: 12, others: 3, otherRole: "Personal Adviser")
+        case "0-25 Service": Staffing(socialWorkers: 4, others: 1, otherRole: "Personal Adviser")
+        case "REACH": Staffing(socialWorkers: 2, others: 1, otherRole: "Family Support Worker")
+        case "Youth Offending Team 1", "Youth Offending Team 2": Staffing(socialWorkers: 0, others: 4, otherRole: "Youth Justice Officer")
+        default: nil
+        }
+    }
+
+    /// The slot a team's manager's name takes (beyond any team's case-holding staff).
+    static let managerSlot = 19
+
+    /// The name of a team's worker in `slot`: slot p = 20 × team + slot runs through the 400
+    /// first and last name pairs once each (p ↦ (p mod 20, (p ÷ 20 + 7p) mod 20) is one to one).
+    static func workerName(_ team: String, slot: Int) -> String {
+        guard let t = staffedTeams.firstIndex(of: team) else { return "" }
+        let p = t * 20 + slot
+        return firstNames[p % 20] + " " + lastNames[(p / 20 + 7 * (p % 20)) % 20]
+    }
+
+    /// A worker of the team's case-holding staff, drawn at random (one draw whatever the team).
     static func worker(_ team: String, _ rng: inout DemoRandom) -> String {
-        if team.isEmpty { return "" }
-        var h = 0
-        for u in team.utf8 { h = (h &* 31 &+ Int(u)) & 0xFFFF }
-        let k = h + rng.below(5)
-        return firstNames[k % firstNames.count] + " " + lastNames[(k / 3 + k) % lastNames.count]
+        guard let staff = staffing(team) else { return "" }
+        return workerName(team, slot: rng.below(staff.size))
     }
 
     /// A date of birth making someone `lo…hi` years old on `at`.
@@ -63,6 +100,7 @@ public enum DemoBorough {
         buildCare(&w, &rng)
         buildCareLeavers(&w, &rng)
         buildYouthOffending(&w, &rng)
+        buildWholePack(&w, &rng)
         return w
     }
 
@@ -187,13 +225,27 @@ public enum DemoBorough {
             let n = teams.count
             let inTime = january ? Set(rng.sample(n, Calibration.assessmentsWithin45January)) : Set((0..<n).filter { _ in rng.chance(0.85) })
             let seen = january ? Set(rng.sample(n, Calibration.assessmentsSeenJanuary)) : Set((0..<n).filter { _ in rng.chance(0.95) })
+            // January's in-time assessments by the pack's bands of working days: the first 144
+            // (in file order) took 0–25, the next 87 26–40, the last 20 41–45.
+            let bands = Calibration.assessmentDaysJanuary
+            var inTimeSoFar = 0
             for k in 0..<n {
                 let authorised = workingDay(in: month, &rng)
-                var start = calendar.subtracting(workingDays: inTime.contains(k) ? rng.int(5...45) : rng.int(46...70), from: authorised)
+                let days: Int
+                if !inTime.contains(k) {
+                    days = rng.int(46...70)
+                } else if january {
+                    days = inTimeSoFar < bands[0] ? rng.int(5...25) : inTimeSoFar < bands[0] + bands[1] ? rng.int(26...40) : rng.int(41...45)
+                    inTimeSoFar += 1
+                } else {
+                    days = rng.int(5...45)
+                }
+                var start = calendar.subtracting(workingDays: days, from: authorised)
                 while !calendar.isWorkingDay(start) { start = start - 1 }
                 let person = referredChild(&w, before: start, &rng)
                 w.assessments.append(AssessmentEvent(person: person, start: start, authorised: authorised, childSeen: seen.contains(k),
-                                                     team: teams[k], worker: worker(teams[k], &rng)))
+                                                     team: teams[k], worker: worker(teams[k], &rng),
+                                                     needsSupport: demoChance(0.55, authorised.number, k, 41)))
             }
         }
     }
@@ -319,7 +371,8 @@ public enum DemoBorough {
             let person = w.addPerson(&rng, born: born(aged: 0, 16, at: e.start, &rng))
             let team = rng.weighted(teams)
             let v = visits(from: e.start, to: e.end, gap: 7...30, longGap: 31...50, &rng)
-            w.cinPlans.append(CINPlanRecord(person: person, start: e.start, end: e.end, visits: v, team: team, worker: worker(team, &rng)))
+            w.cinPlans.append(CINPlanRecord(person: person, start: e.start, end: e.end, visits: v, team: team, worker: worker(team, &rng),
+                                            primaryNeed: primaryNeed(person)))
         }
         var records = w.cinPlans.map { (start: $0.start, end: $0.end, visits: $0.visits) }
         calibrateEarlierMonths(nil, shares: Calibration.cinVisitsInTimeEarlier, rule: Catalogue.cinVisits, records: &records, &rng)
@@ -350,8 +403,11 @@ public enum DemoBorough {
         for month in Calibration.cpLongPlansEnd {
             initial.append(FlowEpisode(start: rng.day(Day(year: 2016, month: 1, day: 4)!, Day(year: 2016, month: 3, day: 24)!), endsIn: month))
         }
-        let model = FlowModel(months: months, open: Calibration.cpOpen, permanentStarts: months.map { _ in 0 },
-                              transientStarts: Calibration.cpStarts, policy: .oldestFirst(jitter: 60))
+        // The plans open at 31 January 2019 are chosen at their start (their start months give
+        // the pack's durations); every other plan ends, oldest first.
+        let kept = Calibration.cpOpenInJanuaryByStart
+        let model = FlowModel(months: months, open: Calibration.cpOpen, permanentStarts: kept,
+                              transientStarts: zip(Calibration.cpStarts, kept).map { $0 - $1 }, policy: .oldestFirst(jitter: 60))
         for e in model.run(initial: initial, rng: &rng) {
             let r = rng.below(100)
             let dob: Day
@@ -454,16 +510,28 @@ public enum DemoBorough {
         let stayers = episodes.indices.filter { episodes[$0].permanent }
         precondition(stayers.count == Calibration.claInCareJanuary && stayers.allSatisfy { episodes[$0].end == nil })
 
-        // Who the 316 are: UASC among the recent arrivals, the stability cohort's ages, the rest.
+        // Who the 316 are: UASC by their years in care (the pack's 38, 17, 2 and 5; those in care
+        // three years or more arrived at 13 or over, so are still under 18), the stability
+        // cohort's ages among the others, the rest.
         let byJuly2016 = stayers.filter { episodes[$0].start <= july2016 }
-        let recent = stayers.filter { episodes[$0].start > july2016 }
-        let uasc = Set(rng.sample(recent.count, Calibration.claUASCJanuary).map { recent[$0] })
-        let cohort = Set(rng.sample(byJuly2016.count, Calibration.claStabilityCohortJanuary).map { byJuly2016[$0] })
+        var uasc = Set<Int>()
+        for (years, n) in Calibration.uascYearsInCare.enumerated() {
+            let pool = stayers.filter { i in
+                let y = episodes[i].start.age(at: R)
+                return years < 3 ? y == years : y >= 3 && episodes[i].start > R.addingMonths(-60)
+            }
+            precondition(pool.count >= n, "too few children in care \(years) years to be UASC")
+            uasc.formUnion(rng.sample(pool.count, n).map { pool[$0] })
+        }
+        precondition(uasc.count == Calibration.claUASCJanuary)
+        let cohortPool = byJuly2016.filter { !uasc.contains($0) }
+        let cohort = Set(rng.sample(cohortPool.count, Calibration.claStabilityCohortJanuary).map { cohortPool[$0] })
         var dob: [Int: Day] = [:]
         for i in stayers {
             let start = episodes[i].start
             if uasc.contains(i) {
-                dob[i] = rng.day(max(R.addingMonths(-216) + 1, start.addingMonths(-204)), start.addingMonths(-168))
+                let arrivedAtLeast = start.age(at: R) >= 3 ? 156 : 168
+                dob[i] = rng.day(max(R.addingMonths(-216) + 1, start.addingMonths(-204)), start.addingMonths(-arrivedAtLeast))
             } else if byJuly2016.contains(i) {
                 dob[i] = cohort.contains(i) ? rng.day(R.addingMonths(-192) + 1, start) : rng.day(R.addingMonths(-216) + 1, R.addingMonths(-192))
             } else {
@@ -484,6 +552,13 @@ public enum DemoBorough {
         rng.shuffle(&uascLegal)
         var teams = Calibration.claTeamsJanuary.flatMap { Array(repeating: $0.0, count: $0.1) }
         rng.shuffle(&teams)
+        // The UASC's teams as the pack has them; the others share what is left.
+        var uascTeams = Calibration.uascTeams.flatMap { Array(repeating: $0.0, count: $0.1) }
+        for t in uascTeams {
+            guard let j = teams.firstIndex(of: t) else { preconditionFailure("the UASC's team \(t) holds fewer children in care than the pack gives it") }
+            teams.remove(at: j)
+        }
+        rng.shuffle(&uascTeams)
         let inBorough = Set(rng.sample(stayers.count, Calibration.claInBoroughJanuary).map { stayers[$0] })
 
         var indexOfStayer: [Int: Int] = [:]
@@ -500,7 +575,7 @@ public enum DemoBorough {
             let team: String
             if isStayer {
                 legalStatus = uasc.contains(i) ? uascLegal.removeLast() : legal.removeLast()
-                team = teams.removeLast()
+                team = uasc.contains(i) ? uascTeams.removeLast() : teams.removeLast()
             } else {
                 legalStatus = rng.weighted(legalOther)
                 team = rng.weighted(cicTeams.map { ($0, 10) } + ipTeams.map { ($0, 2) })
@@ -607,8 +682,9 @@ public enum DemoBorough {
         ("U - Independent living", 56), ("V - Stepping Stone accommodation", 1), ("Y - Other accommodation", 5),
         ("Z - With former foster carers", 8),
     ]
-    static let eetCodes = ["F2 - Full-time further education", "F3 - Full-time training", "F4 - Full-time employment",
-                           "P2 - Part-time further education", "P4 - Part-time employment"]
+    static let otherEducationCodes = ["F2 - Full-time further education", "P2 - Part-time further education"]
+    static let trainingEmploymentCodes = ["F3 - Full-time training", "F4 - Full-time employment", "P4 - Part-time employment"]
+    static let eetCodes = [otherEducationCodes[0], trainingEmploymentCodes[0], trainingEmploymentCodes[1], otherEducationCodes[1], trainingEmploymentCodes[2]]
     static let neetCodes = ["G4 - Not in education, employment or training: illness or disability",
                             "G5 - Not in education, employment or training: other reasons",
                             "G6 - Not in education, employment or training: pregnancy or parenting"]
@@ -661,8 +737,10 @@ public enum DemoBorough {
         var middleOrder = middle
         rng.shuffle(&middleOrder)
         for (k, i) in middleOrder.enumerated() {
-            if k < Calibration.careLeaversHigherEducation19to21 { records[i].activityJanuary = higherEducation }
-            else if k < Calibration.careLeaversEET19to21 { records[i].activityJanuary = rng.pick(eetCodes) }
+            let a = Calibration.careLeaverActivity19to21
+            if k < a.higherEducation { records[i].activityJanuary = higherEducation }
+            else if k < a.higherEducation + a.otherEducation { records[i].activityJanuary = rng.pick(otherEducationCodes) }
+            else if k < Calibration.careLeaversEET19to21 { records[i].activityJanuary = rng.pick(trainingEmploymentCodes) }
             else { records[i].activityJanuary = rng.chance(0.85) ? rng.pick(neetCodes) : "" }
         }
         for k in rng.sample(middle.count, Calibration.careLeaversSuitable19to21) { records[middle[k]].suitableJanuary = true }

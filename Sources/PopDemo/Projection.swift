@@ -32,13 +32,17 @@ struct Projection {
 
     func childID(_ p: Person) -> String { council.map { $0 + "-" + p.id } ?? p.id }
     func team(_ t: String) -> String { council.map { $0 + " " + t } ?? t }
+    /// A worker's name, with the council's code when several share an extract (their staff
+    /// lists must not name one worker twice).
+    func worker(_ w: String) -> String { w.isEmpty ? w : council.map { $0 + " " + w } ?? w }
 
     static let personColumns = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 
     func extract() -> DemoExtract {
         DemoExtract(month: YearMonth(asAt), asAt: asAt, files: [
-            ("list1.csv", list1()), ("list3.csv", list3()), ("list4.csv", list4()), ("list5.csv", list5()),
+            ("list1.csv", list1()), ("list2.csv", list2()), ("list3.csv", list3()), ("list4.csv", list4()), ("list5.csv", list5()),
             ("list6.csv", list6()), ("list7.csv", list7()), ("list8.csv", list8()), ("list9.csv", list9()), ("yot.csv", yot()),
+            ("audits.csv", audits()), ("workforce.csv", workforce()),
         ])
     }
 
@@ -97,7 +101,7 @@ struct Projection {
         let rows = world.referrals.filter { $0.date >= from && $0.date <= asAt }.map { r in
             let since = r.date.addingMonths(-12)
             let count = byPerson[r.person]!.filter { $0 > since && $0 <= r.date }.count
-            return person(r.person) + [r.date.annexA, r.source, yesNo(r.nfa), String(count), team(r.team), r.worker]
+            return person(r.person) + [r.date.annexA, r.source, yesNo(r.nfa), String(count), team(r.team), worker(r.worker)]
         }
         return csv(Projection.personColumns + ["Date of referral", "Referral Source", "Referral NFA?",
                                                 "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"], rows)
@@ -106,16 +110,19 @@ struct Projection {
     func list4() -> String {
         let rows = world.assessments.filter { $0.start <= asAt && $0.authorised >= historyStart }.map { a in
             let done = a.authorised <= asAt
-            return person(a.person) + [a.start.annexA, done ? yesNo(a.childSeen) : "", date(a.authorised), team(a.team), a.worker]
+            return person(a.person) + [a.start.annexA, done ? yesNo(a.childSeen) : "", date(a.authorised), done ? yesNo(a.needsSupport) : "",
+                                       team(a.team), worker(a.worker)]
         }
         return csv(Projection.personColumns + ["Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
-                                                "Continuous Assessment Date of Authorisation", "Allocated Team", "Allocated Worker"], rows)
+                                                "Continuous Assessment Date of Authorisation",
+                                                "Was the child assessed as requiring LA children's social care support?", "Allocated Team",
+                                                "Allocated Worker"], rows)
     }
 
     func list5() -> String {
         let rows = world.section47s.filter { s in s.start <= asAt && (s.start >= historyStart || (s.icpc.map { $0 >= historyStart && $0 <= asAt } ?? false)) }.map { s in
             let held = s.icpc.map { $0 <= asAt } ?? false
-            return person(s.person) + [s.start.annexA, held ? "No" : "", date(s.icpc), team(s.team), s.worker]
+            return person(s.person) + [s.start.annexA, held ? "No" : "", date(s.icpc), team(s.team), worker(s.worker)]
         }
         return csv(Projection.personColumns + ["Strategy discussion initiating Section 47 Enquiry Start Date",
                                                 "Was an Initial Child Protection Conference deemed unnecessary?",
@@ -123,19 +130,24 @@ struct Projection {
     }
 
     /// List 6 carries every child in need: those on CIN plans, and (as Annex A does) children on
-    /// CP plans and in care, with their status.
+    /// CP plans and in care, with their status; a child in care and on a plan is one open
+    /// episode, looked after.
     func list6() -> String {
         var rows: [[String]] = []
-        func row(_ p: Int, _ start: Day, _ end: Day?, _ visits: [Day], _ status: String, _ team: String, _ worker: String) {
+        func row(_ p: Int, _ start: Day, _ end: Day?, _ visits: [Day], _ status: String, _ need: String, _ team: String, _ holder: String) {
             guard listed(start: start, end: end) else { return }
             let closed = end.map { $0 <= asAt } ?? false
             let seen = last(visits, from: start, limit: min(end ?? asAt, asAt))
-            rows.append(person(p) + [start.annexA, date(seen), closed ? date(end) : "", closed ? "e) Closed episode" : status, self.team(team), worker])
+            rows.append(person(p) + [start.annexA, date(seen), closed ? date(end) : "", closed ? "e) Closed episode" : status, need,
+                                     self.team(team), self.worker(holder)])
         }
-        for c in world.cinPlans { row(c.person, c.start, c.end, c.visits, "c) Child in need plan", c.team, c.worker) }
-        for c in world.cpPlans { row(c.person, c.start, c.end, c.visits, "b) Child Protection plan", c.team, c.worker) }
-        for c in world.care { row(c.person, c.start, c.end, c.visits, "a) Looked after child", c.team, c.worker) }
-        return csv(Projection.personColumns + ["CIN Start Date", "Date Child Was Last Seen", "CIN Closure Date", "Case Status",
+        let inCare = Set(world.care.filter { $0.start <= asAt && ($0.end.map { $0 > asAt } ?? true) }.map(\.person))
+        for c in world.cinPlans { row(c.person, c.start, c.end, c.visits, "c) Child in need plan", c.primaryNeed, c.team, c.worker) }
+        for c in world.cpPlans where !inCare.contains(c.person) {
+            row(c.person, c.start, c.end, c.visits, "b) Child Protection plan", DemoBorough.primaryNeeds[0].0, c.team, c.worker)
+        }
+        for c in world.care { row(c.person, c.start, c.end, c.visits, "a) Looked after child", DemoBorough.primaryNeed(c.person), c.team, c.worker) }
+        return csv(Projection.personColumns + ["CIN Start Date", "Date Child Was Last Seen", "CIN Closure Date", "Case Status", "Primary Need Code",
                                                 "Allocated Team", "Allocated Worker"], rows)
     }
 
@@ -148,12 +160,13 @@ struct Projection {
                 : demoChance(0.42, world.people[p.person].id.hashValueStable, month.year * 12 + month.month)
             let review = last(p.reviews, from: p.start, limit: limit)
             let ended = p.end.map { $0 <= asAt } ?? false
-            return person(p.person) + [p.start.annexA, p.category, date(visit), yesNo(alone), date(review),
-                                       ended ? date(p.end) : "", String(p.previousPlans), team(p.team), p.worker]
+            return person(p.person) + [yesNo(p.disabled), p.start.annexA, p.category, date(visit), yesNo(alone), date(review),
+                                       ended ? date(p.end) : "", String(p.previousPlans), team(p.team), worker(p.worker)]
         }
-        return csv(Projection.personColumns + ["Child Protection Plan Start Date", "Latest Category of Abuse", "Date of the Last Statutory Visit",
-                                                "Was the Child Seen Alone?", "Date of latest review conference", "Child Protection Plan End Date",
-                                                "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"], rows)
+        return csv(Projection.personColumns + ["Does the Child have a Disability", "Child Protection Plan Start Date", "Latest Category of Abuse",
+                                                "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference",
+                                                "Child Protection Plan End Date", "Number of Previous Child Protection Plans", "Allocated Team",
+                                                "Allocated Worker"], rows)
     }
 
     func list8() -> String {
@@ -172,15 +185,15 @@ struct Projection {
                 c.uasc ? "Y" : "N", c.start.annexA, c.legalStatus, date(last(c.reviews, from: c.start, limit: limit)),
                 date(last(c.visits, from: c.start, limit: limit)), date(last(c.healthAssessments, from: c.start, limit: limit)),
                 date(last(c.dentalChecks, from: c.start, limit: limit)), String(placements), ended ? date(c.end) : "",
-                date(last(c.placements, from: c.start, limit: limit)), c.inBorough ? "In" : "Out", missing == 0 ? "" : String(missing),
-                team(c.team), c.worker,
+                ended ? c.reasonCeased : "", date(last(c.placements, from: c.start, limit: limit)), c.placementType, c.inBorough ? "In" : "Out",
+                missing == 0 ? "" : String(missing), team(c.team), worker(c.worker),
             ]
         }
         return csv(Projection.personColumns + [
             "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", "Date Started to be Looked After",
             "Child's Legal Status", "Date of Latest Statutory Review", "Date of Last Social Work Visit", "Date of Last Health Assessment",
             "Date of Last Dental Check", "Number of Placements in the Last 12 months", "Date Ceased to be Looked After",
-            "Start Date of Most Recent Placement", "Placement Location",
+            "Reason Ceased to be Looked After", "Start Date of Most Recent Placement", "Placement Type", "Placement Location",
             "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", "Allocated Team", "Allocated Worker",
         ], rows)
     }
@@ -196,7 +209,7 @@ struct Projection {
                 : demoChance(0.6, id, key) ? DemoBorough.eetCodes[Int(demoHash(id, key) % 5)] : DemoBorough.neetCodes[Int(demoHash(id, key) % 3)]
             let suitable = january ? (l.suitableJanuary ?? true) : demoChance(0.95, id, key, 7)
             let inTouch = contact.map { $0 > asAt.addingMonths(-12) } ?? false
-            return person(l.person) + [team(l.team), l.worker, date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",
+            return person(l.person) + [team(l.team), worker(l.worker), date(last(l.pathwayReviews, from: l.from, limit: asAt)), inTouch ? "Yes" : "No",
                                        date(contact), l.accommodation, suitable ? "Suitable" : "Unsuitable", activity]
         }
         return csv(Projection.personColumns + ["Allocated Team", "Allocated Worker", "Latest Pathway Plan Review Date", "LA in Touch",
@@ -213,11 +226,41 @@ struct Projection {
             let ended = o.end.map { $0 <= asAt } ?? false
             return [childID(p), p.dateOfBirth.annexA, p.gender, p.ethnicity, o.start.annexA, ended ? date(o.end) : "",
                     o.statutory ? "Statutory" : "Out of court", date(o.firstTimeEntrant), date(o.custody), o.intensity,
-                    o.gang ? "Y" : "N", ended ? (o.eteAtEnd ? "Y" : "N") : "", team(o.team), o.worker]
+                    o.gang ? "Y" : "N", ended ? (o.eteAtEnd ? "Y" : "N") : "", team(o.team), worker(o.worker)]
         }
         return csv(["Child Unique ID", "Date of Birth", "Gender", "Ethnicity", "Order Start Date", "Order End Date", "Order Type",
                     "First Time Entrant Date", "Custodial Sentence Date", "Scaled Approach Intensity", "Confirmed Gang Member",
                     "ETE at Order End", "Allocated Team", "Allocated Worker"], rows)
+    }
+}
+
+extension Projection {
+    /// List 2: Early Help assessments open at R, or started or completed since 1 April.
+    func list2() -> String {
+        let rows = world.earlyHelp.filter { listed(start: $0.start, end: $0.end) }.map { e -> [String] in
+            let done = e.end.map { $0 <= asAt } ?? false
+            return person(e.person) + [e.start.annexA, done ? date(e.end) : "", team(e.organisation)]
+        }
+        return csv(Projection.personColumns + ["Early Help Assessment Start Date", "Early Help Assessment Completion Date",
+                                                "Organisation Completing Early Help Assessment"], rows)
+    }
+
+    /// audits.csv: each audit since 1 April (its overall grade and its domains' gradings).
+    func audits() -> String {
+        let rows = world.audits.filter { $0.date >= historyStart && $0.date <= asAt }.map { a -> [String] in
+            [a.date.annexA, team(a.serviceArea), a.domain, a.grade, a.person.map { childID(world.people[$0]) } ?? "", a.auditor]
+        }
+        return csv(["Audit Date", "Service Area", "Domain", "Grade", "Child Unique ID", "Auditor"], rows)
+    }
+
+    /// workforce.csv: the staff as at R, and those who left since 1 April with their end date.
+    func workforce() -> String {
+        let rows = world.staff.filter { $0.start <= asAt && ($0.end.map { $0 >= historyStart } ?? true) }.map { m -> [String] in
+            let left = m.end.map { $0 <= asAt } ?? false
+            return [worker(m.name), team(m.team), m.role, m.agency ? "Y" : "N", m.start.annexA, left ? date(m.end) : "",
+                    date(m.supervisions.last { $0 <= asAt })]
+        }
+        return csv(["Worker", "Team", "Role", "Agency", "Start Date", "End Date", "Date of Last Supervision"], rows)
     }
 }
 

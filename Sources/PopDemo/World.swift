@@ -4,8 +4,8 @@ import PopCalendar
 struct Person {
     let id: String
     var dateOfBirth: Day
-    let gender: String
-    let ethnicity: String
+    var gender: String
+    var ethnicity: String
 }
 
 struct ContactEvent {
@@ -31,6 +31,8 @@ struct AssessmentEvent {
     let childSeen: Bool
     let team: String
     let worker: String
+    /// Assessed as needing children's social care support.
+    let needsSupport: Bool
 }
 
 struct Section47Event {
@@ -47,22 +49,26 @@ struct CINPlanRecord {
     let start: Day
     let end: Day?
     var visits: [Day]
-    let team: String
-    let worker: String
+    var team: String
+    var worker: String
+    /// The CIN census primary need code, with its words.
+    var primaryNeed: String
 }
 
 struct CPPlanRecord {
-    let person: Int
+    /// A child already in care takes the plan over (the pack's children on a plan and in care).
+    var person: Int
     let start: Day
     let end: Day?
     var category: String
     var visits: [Day]
     var reviews: [Day]
-    let previousPlans: Int
+    var previousPlans: Int
     var team: String
     var worker: String
     /// Seen alone at the last visit, as the January 2019 page has it; other months by hash.
     var seenAloneJanuary: Bool?
+    var disabled = false
 }
 
 struct CareRecord {
@@ -81,6 +87,9 @@ struct CareRecord {
     var missingEpisodes: [Day]
     var team: String
     var worker: String
+    /// SSDA903's placement type of the latest placement, and the reason care ended (blank while open).
+    var placementType = ""
+    var reasonCeased = ""
 }
 
 struct CareLeaverRecord {
@@ -92,7 +101,7 @@ struct CareLeaverRecord {
     var pathwayReviews: [Day]
     var accommodation: String
     let team: String
-    let worker: String
+    var worker: String
     /// Activity and suitability as the January 2019 page has them; other months by hash.
     var activityJanuary: String?
     var suitableJanuary: Bool?
@@ -112,6 +121,37 @@ struct YouthOrderRecord {
     let worker: String
 }
 
+/// An Early Help assessment: open from `start` until `end` (none while open).
+struct EarlyHelpRecord {
+    let person: Int
+    let start: Day
+    var end: Day?
+    let organisation: String
+}
+
+/// One row of audits.csv: an audit's overall grade (`domain` "Overall") or one domain's.
+struct AuditRecord {
+    let date: Day
+    let serviceArea: String
+    let domain: String
+    let grade: String
+    /// The audited child, when one is open in the service area that day.
+    let person: Int?
+    let auditor: String
+}
+
+/// A member of staff: one row of workforce.csv in each month they are in post or have left.
+struct StaffRecord {
+    let name: String
+    let team: String
+    let role: String
+    var agency: Bool
+    let start: Day
+    var end: Day?
+    /// Days of supervision, in order.
+    var supervisions: [Day]
+}
+
 /// The whole simulated history of the borough; each month's extract is a view of it.
 struct DemoWorld {
     var people: [Person] = []
@@ -124,12 +164,16 @@ struct DemoWorld {
     var care: [CareRecord] = []
     var careLeavers: [CareLeaverRecord] = []
     var youthOrders: [YouthOrderRecord] = []
+    var earlyHelp: [EarlyHelpRecord] = []
+    var audits: [AuditRecord] = []
+    var staff: [StaffRecord] = []
 
     mutating func addPerson(_ rng: inout DemoRandom, born: Day) -> Int {
         let id = "BN" + String(100_000 + people.count * 7 + rng.below(7))
         let gender = rng.chance(0.52) ? "Male" : "Female"
-        let ethnicity = rng.weighted([("White British", 30), ("White Other", 12), ("Asian or Asian British", 22),
-                                      ("Black or Black British", 17), ("Mixed", 14), ("Other ethnic group", 4), ("", 1)])
+        // DfE's descriptions, so every list's Ethnicity reads as the contract's code groups.
+        let ethnicity = rng.weighted([("White British", 30), ("Any other White background", 12), ("Any other Asian background", 22),
+                                      ("Any other Black background", 17), ("Any other Mixed background", 14), ("Any other ethnic group", 4), ("", 1)])
         people.append(Person(id: id, dateOfBirth: born, gender: gender, ethnicity: ethnicity))
         return people.count - 1
     }

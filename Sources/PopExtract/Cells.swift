@@ -53,8 +53,18 @@ struct Cells {
     var suitabilities = ByteMemo<Coded<Suitability?>>()
     var orderTypes = ByteMemo<Coded<OrderType?>>()
     var intensities = ByteMemo<Coded<Intensity>>()
+    var genders = ByteMemo<Coded<Gender?>>()
+    var ethnicities = ByteMemo<Coded<EthnicGroup?>>()
+    var placementTypes = ByteMemo<Coded<CodedField<PlacementGroup>>>()
+    var reasonsCeased = ByteMemo<Coded<CodedField<ReasonCeased>>>()
+    var primaryNeeds = ByteMemo<Coded<CodedField<PrimaryNeed>>>()
+    var accommodations = ByteMemo<Coded<CodedField<AccommodationType>>>()
+    var activityDetails = ByteMemo<Coded<ActivityDetail?>>()
+    var grades = ByteMemo<Coded<AuditGrade?>>()
     var teams = ByteMemo<String>()
     var workers = ByteMemo<String>()
+    /// Other free text read once per spelling (roles, audit domains, auditors).
+    var texts = ByteMemo<String>()
     let dates = DateMemo()
 
     init(file: String, sheet: String?, list: ListKind, codes: CodeMap = .none, date1904: Bool = false) {
@@ -116,6 +126,13 @@ struct Cells {
         let name = interned(r, c, &workers) { $0 }
         if name.error { excelError(c, name.text) }
         return name.value
+    }
+
+    /// A trimmed text cell (a role, an audit's domain); an Excel error value is blank, noted.
+    mutating func text(_ r: borrowing Record, _ c: ColumnRef) -> String {
+        let t = interned(r, c, &texts) { $0 }
+        if t.error { excelError(c, t.text) }
+        return t.value
     }
 
     /// A text cell made a String once per distinct spelling; an Excel error value reads as blank.
@@ -279,6 +296,63 @@ struct Cells {
         Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &orderTypes, codes, { Optional(OrderType.parse($0)) }) { _, _ in nil }, r, c)
     }
 
+    /// Gender: blank is not recorded (a group of its own); nil for a value no rule maps.
+    mutating func gender(_ r: borrowing Record, _ c: ColumnRef) -> Gender? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &genders, codes, Gender.parse) { _, v in
+            v == nil ? ("not a gender", .unknownCode) : nil
+        }, r, c)
+    }
+
+    /// Ethnicity: blank is not recorded; nil for a value that is no DfE code or description.
+    mutating func ethnicity(_ r: borrowing Record, _ c: ColumnRef) -> EthnicGroup? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &ethnicities, codes, EthnicGroup.parse) { _, v in
+            v == nil ? ("not an ethnicity (a DfE code or description)", .unknownCode) : nil
+        }, r, c)
+    }
+
+    /// A coded cell whose blank stays in a breakdown's base and whose unknown value leaves it.
+    @inline(__always)
+    private static func field<T>(_ parse: @escaping (String) -> T?) -> (String) -> CodedField<T> {
+        { t in Codes.normalise(t).isEmpty ? .blank : parse(t).map { .value($0) } ?? .bad }
+    }
+
+    mutating func placementType(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<PlacementGroup> {
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &placementTypes, codes, Cells.field(PlacementGroup.parse)) { _, v in
+            v == .bad ? ("not a placement type (an SSDA903 code)", .unknownCode) : nil
+        }, r, c)
+    }
+
+    mutating func reasonCeased(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<ReasonCeased> {
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &reasonsCeased, codes, Cells.field(ReasonCeased.parse)) { _, v in
+            v == .bad ? ("not a reason ceased to be looked after (an SSDA903 code)", .unknownCode) : nil
+        }, r, c)
+    }
+
+    mutating func primaryNeed(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<PrimaryNeed> {
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &primaryNeeds, codes, Cells.field(PrimaryNeed.parse)) { _, v in
+            v == .bad ? ("not a primary need code (N0 … N9)", .unknownCode) : nil
+        }, r, c)
+    }
+
+    mutating func accommodation(_ r: borrowing Record, _ c: ColumnRef) -> CodedField<AccommodationType> {
+        Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &accommodations, codes, Cells.field(AccommodationType.parse)) { _, v in
+            v == .bad ? ("not a type of accommodation (its letter code)", .unknownCode) : nil
+        }, r, c)
+    }
+
+    /// The kind of education, employment or training an Activity Status names. The cell's
+    /// problems are noted once, by `activity`, which reads the same cell.
+    mutating func activityDetail(_ r: borrowing Record, _ c: ColumnRef) -> ActivityDetail? {
+        Cells.lacks(r, c) ? nil : Cells.code(r, c, &activityDetails, codes, ActivityDetail.parse) { _, _ in nil }.value
+    }
+
+    /// An audit's grade: blank is not graded; nil for a value that is no grade.
+    mutating func grade(_ r: borrowing Record, _ c: ColumnRef) -> AuditGrade? {
+        Cells.lacks(r, c) ? nil : value(Cells.code(r, c, &grades, codes, AuditGrade.parse) { _, v in
+            v == nil ? ("not a grade (outstanding, good, requires improvement, inadequate, not graded)", .unknownCode) : nil
+        }, r, c)
+    }
+
     mutating func intensity(_ r: borrowing Record, _ c: ColumnRef) -> Intensity {
         Cells.lacks(r, c) ? .bad : value(Cells.code(r, c, &intensities, codes, Intensity.parse) { _, v in
             v == .bad ? ("not a scaled approach intensity", .unknownCode) : nil
@@ -295,7 +369,7 @@ struct HistoryStart {
         if let d = f.day, earliest == nil || d < earliest!.day { earliest = (d, line) }
     }
 
-    /// Lists 1, 3, 4 and 5 must reach back to 1 April of R's financial year (List 3 a year
+    /// Lists 1, 2, 3, 4 and 5 must reach back to 1 April of R's financial year (List 3 a year
     /// further, for re-referrals). A list whose first event is more than a week after that has
     /// probably been cut short; say so rather than let YTD figures silently shrink.
     func warning(_ list: ListKind, file: String, sheet: String?, asAt: Day) -> DataQualityIssue? {
@@ -303,6 +377,7 @@ struct HistoryStart {
         let (column, needFrom): (String, Day)
         switch list {
         case .list1: (column, needFrom) = (Column.contactDate, fy)
+        case .list2: (column, needFrom) = (Column.ehStart, fy)
         case .list3: (column, needFrom) = (Column.referralDate, fy.addingMonths(-12))
         case .list4: (column, needFrom) = (Column.assessmentAuthorised, fy)
         case .list5: (column, needFrom) = (Column.strategyStart, fy)

@@ -103,6 +103,9 @@ enum CodeRules {
             Column.key(Column.ethnicity): { EthnicGroup.parse($0) != nil },
             Column.key(Column.yotOrderType): { OrderType.parse($0) != .other || Codes.normalise($0) == "other" },
             Column.key(Column.yotIntensity): { Intensity.parse($0) != .bad && Intensity.parse($0) != .blank },
+            Column.key(Column.assessmentNeedsSupport): yesNo,
+            Column.key(Column.auditGrade): { AuditGrade.parse($0) != nil },
+            Column.key(Column.staffAgency): yesNo,
         ]
         return rules[k]
     }

@@ -405,6 +405,24 @@ public enum ActivityDetail: String, CaseIterable, Sendable {
     }
 }
 
+/// An audit's grade (audits.csv): Ofsted's four, or none given.
+public enum AuditGrade: String, CaseIterable, Sendable {
+    case outstanding, good, ri, inadequate, not_graded
+
+    /// nil for a value that is not a grade; blank is `not_graded`.
+    public static func parse(_ raw: String) -> AuditGrade? {
+        let n = Codes.withoutLetterCode(Codes.normalise(raw))
+        switch n {
+        case "", "not graded", "n/a", "na", "not applicable": return .not_graded
+        case "outstanding": return .outstanding
+        case "good": return .good
+        case "ri", "requires improvement", "requires improvement to be good": return .ri
+        case "inadequate": return .inadequate
+        default: return nil
+        }
+    }
+}
+
 extension Codes {
     /// A normalised value without the normalised template's leading letter code (`a) `, `q) `,
     /// `zz) `), when what follows is something else: `a) u1: foster` → `u1: foster`.

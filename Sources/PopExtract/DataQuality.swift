@@ -17,6 +17,9 @@ public struct DataQualityIssue: Hashable, Sendable {
         case lineBreakInCell = "line break inside a quoted cell"
         case fileCutShort = "last line without a line end"
         case blankValue = "blank value"
+        case duplicateWorker = "worker listed twice"
+        case unmatchedWorkers = "social workers matching no child"
+        case caseloadListMissing = "list missing from caseloads"
         case other
     }
 

@@ -73,6 +73,7 @@ public enum ExtractReader {
     static func readList(_ list: ListKind, from source: some RecordSource, asAt: Day?, options: ReadOptions, into sink: RowReceiver) throws(ExtractError) {
         switch list {
         case .list1: try readRows(Contact.self, from: source, asAt: asAt, options: options, into: sink)
+        case .list2: try readRows(EarlyHelpAssessment.self, from: source, asAt: asAt, options: options, into: sink)
         case .list3: try readRows(Referral.self, from: source, asAt: asAt, options: options, into: sink)
         case .list4: try readRows(Assessment.self, from: source, asAt: asAt, options: options, into: sink)
         case .list5: try readRows(Section47Enquiry.self, from: source, asAt: asAt, options: options, into: sink)
@@ -81,6 +82,8 @@ public enum ExtractReader {
         case .list8: try readRows(ChildInCare.self, from: source, asAt: asAt, options: options, into: sink)
         case .list9: try readRows(CareLeaver.self, from: source, asAt: asAt, options: options, into: sink)
         case .yot: try readRows(YouthOffendingCase.self, from: source, asAt: asAt, options: options, into: sink)
+        case .audits: try readRows(CaseAudit.self, from: source, asAt: asAt, options: options, into: sink)
+        case .workforce: try readRows(StaffMember.self, from: source, asAt: asAt, options: options, into: sink)
         }
     }
 
@@ -142,10 +145,11 @@ public enum ExtractReader {
     /// Checks the header row, tells the sink the list begins, and returns its columns. Names of
     /// earlier templates count as their 2024 column. A column pop reads that the header names
     /// twice (or by two of its names) is an error: which one holds the data cannot be known. A
-    /// missing column is not an error (its indicators are unavailable), but for Child Unique ID.
+    /// missing column is not an error (its indicators are unavailable), but for the list's
+    /// identity column (Child Unique ID; a staff list's Worker; audits need neither).
     static func header(_ r: borrowing Record, list: ListKind, source: some RecordSource, sink: RowReceiver) throws(ExtractError) -> Header {
         var positions: [String: Int] = [:]
-        let used = Set(([Column.childID] + list.requiredColumns + list.optionalColumns).map(Column.key))
+        let used = Set(([list.identityColumn].compactMap { $0 } + list.requiredColumns + list.optionalColumns).map(Column.key))
         for i in 0..<r.count {
             let key = Column.canonicalKey(Cells.text(r, i))
             if key.isEmpty { continue }
@@ -158,9 +162,10 @@ public enum ExtractReader {
             }
             positions[key] = i
         }
-        if positions[Column.key(Column.childID)] == nil {
-            throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: Column.childID,
-                               message: "this column is missing (\(list.title) needs it to count children)")
+        if let identity = list.identityColumn, positions[Column.key(identity)] == nil {
+            let why = identity == Column.childID ? "to count children" : "to tell its staff apart"
+            throw ExtractError(file: source.name, sheet: source.sheet, line: r.line, column: identity,
+                               message: "this column is missing (\(list.title) needs it \(why))")
         }
         sink.begin(list, from: ListOrigin(file: source.name, sheet: source.sheet), columns: Set(positions.keys))
         return Header(positions: positions)

@@ -2,7 +2,7 @@
 /// workbook, its title) and the columns pop reads from it; its rows are a `ListRow` type.
 /// A new list is a case here (with its names and columns) and its row type.
 public enum ListKind: String, CaseIterable, Sendable, Comparable {
-    case list1, list3, list4, list5, list6, list7, list8, list9, yot
+    case list1, list2, list3, list4, list5, list6, list7, list8, list9, yot, audits, workforce
 
     /// The file in an extract folder: `list7.csv`.
     public var fileName: String { rawValue + ".csv" }
@@ -10,6 +10,7 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
     public var title: String {
         switch self {
         case .list1: "List 1 Contacts"
+        case .list2: "List 2 Early Help assessments"
         case .list3: "List 3 Referrals"
         case .list4: "List 4 Assessments"
         case .list5: "List 5 Section 47 enquiries and ICPCs"
@@ -18,6 +19,8 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
         case .list8: "List 8 Children in Care"
         case .list9: "List 9 Care leavers"
         case .yot: "Youth offending cases"
+        case .audits: "Case-file audits"
+        case .workforce: "Social-work staff"
         }
     }
 
@@ -25,6 +28,7 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
     public var annexNumber: Int? {
         switch self {
         case .list1: 1
+        case .list2: 2
         case .list3: 3
         case .list4: 4
         case .list5: 5
@@ -32,7 +36,7 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
         case .list7: 7
         case .list8: 8
         case .list9: 9
-        case .yot: nil
+        case .yot, .audits, .workforce: nil
         }
     }
 
@@ -40,6 +44,7 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
     public var sheetNames: [String] {
         switch self {
         case .list1: ["Contacts"]
+        case .list2: ["Early Help"]
         case .list3: ["Referrals"]
         case .list4: ["Assessments"]
         case .list5: ["Sec47 and ICPC", "Section 47 and ICPC", "S47 and ICPC"]
@@ -48,28 +53,45 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
         case .list8: ["Children in Care"]
         case .list9: ["Care Leavers"]
         case .yot: ["YOT", "Youth Offending"]
+        case .audits: ["Audits"]
+        case .workforce: ["Workforce"]
         }
     }
 
-    /// The column whose presence in a header row identifies the list.
-    public var keyColumn: String {
+    /// The columns whose presence together in a header row identifies the list (a workbook
+    /// sheet whose name says nothing): one key column, or for `workforce.csv` `Worker` with `Role`.
+    public var keyColumns: [String] {
         switch self {
-        case .list1: Column.contactDate
-        case .list3: Column.referralDate
-        case .list4: Column.assessmentStart
-        case .list5: Column.strategyStart
-        case .list6: Column.cinStart
-        case .list7: Column.cpStart
-        case .list8: Column.claStarted
-        case .list9: Column.clActivity
-        case .yot: Column.yotOrderStart
+        case .list1: [Column.contactDate]
+        case .list2: [Column.ehStart]
+        case .list3: [Column.referralDate]
+        case .list4: [Column.assessmentStart]
+        case .list5: [Column.strategyStart]
+        case .list6: [Column.cinStart]
+        case .list7: [Column.cpStart]
+        case .list8: [Column.claStarted]
+        case .list9: [Column.clActivity]
+        case .yot: [Column.yotOrderStart]
+        case .audits: [Column.auditDate]
+        case .workforce: [Column.staffWorker, Column.staffRole]
         }
     }
 
-    /// The columns a list must have for its indicators (beyond `Child Unique ID`).
+    /// The column without which the list cannot be read at all: `Child Unique ID` for every
+    /// list about children, `Worker` for the staff list; nil for the audits, which need neither.
+    public var identityColumn: String? {
+        switch self {
+        case .audits: nil
+        case .workforce: Column.staffWorker
+        default: Column.childID
+        }
+    }
+
+    /// The columns a list must have for its indicators (beyond its identity column).
     public var requiredColumns: [String] {
         switch self {
         case .list1: [Column.contactDate]
+        case .list2: [Column.ehStart, Column.ehCompleted]
         case .list3: [Column.referralDate, Column.referralSource, Column.referralNFA, Column.team]
         case .list4: [Column.assessmentStart, Column.assessmentSeen, Column.assessmentAuthorised, Column.team]
         case .list5: [Column.strategyStart, Column.icpcDate]
@@ -82,6 +104,8 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
         case .list9: [Column.dateOfBirth, Column.clLatestContact, Column.clPathwayReview, Column.clSuitability, Column.clActivity]
         case .yot: [Column.yotOrderStart, Column.yotOrderEnd, Column.yotOrderType, Column.yotFTE, Column.yotCustody, Column.yotIntensity,
                     Column.yotGang, Column.yotETE, Column.team]
+        case .audits: [Column.auditDate, Column.auditServiceArea, Column.auditDomain, Column.auditGrade]
+        case .workforce: [Column.staffTeam, Column.staffRole, Column.staffAgency, Column.staffStart, Column.staffEnd, Column.staffSupervision]
         }
     }
 
@@ -89,11 +113,17 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
     public var optionalColumns: [String] {
         switch self {
         case .list1: [Column.contactSource, Column.contactDecision]
+        case .list2: [Column.ehOrganisation]
         case .list3: [Column.worker, Column.referralsLast12]
-        case .list4, .list6, .list7, .list8: [Column.worker]
+        case .list4: [Column.worker, Column.assessmentNeedsSupport]
+        case .list6: [Column.worker, Column.cinPrimaryNeed]
+        case .list7: [Column.worker, Column.disability]
+        case .list8: [Column.worker, Column.gender, Column.ethnicity, Column.claPlacementType, Column.claReasonCeased]
         case .list5: [Column.team, Column.worker, Column.icpcUnnecessary]
         case .list9: [Column.team, Column.worker, Column.clInTouch, Column.clAccommodation]
         case .yot: [Column.worker, Column.dateOfBirth]
+        case .audits: [Column.childID, Column.team, Column.auditor]
+        case .workforce: []
         }
     }
 
@@ -126,6 +156,11 @@ public enum Column {
     public static let assessmentStart = "Continuous Assessment Start Date"
     public static let assessmentSeen = "Child Seen During Continuous Assessment"
     public static let assessmentAuthorised = "Continuous Assessment Date of Authorisation"
+    public static let assessmentNeedsSupport = "Was the child assessed as requiring LA children's social care support?"
+
+    public static let ehStart = "Assessment start date"
+    public static let ehCompleted = "Assessment completion date"
+    public static let ehOrganisation = "Organisation completing assessment"
 
     public static let strategyStart = "Strategy discussion initiating Section 47 Enquiry Start Date"
     public static let icpcUnnecessary = "Was an Initial Child Protection Conference deemed unnecessary?"
@@ -176,6 +211,20 @@ public enum Column {
     public static let yotGang = "Confirmed Gang Member"
     public static let yotETE = "ETE at Order End"
 
+    public static let auditDate = "Audit Date"
+    public static let auditServiceArea = "Service Area"
+    public static let auditDomain = "Domain"
+    public static let auditGrade = "Grade"
+    public static let auditor = "Auditor"
+
+    public static let staffWorker = "Worker"
+    public static let staffTeam = "Team"
+    public static let staffRole = "Role"
+    public static let staffAgency = "Agency"
+    public static let staffStart = "Start Date"
+    public static let staffEnd = "End Date"
+    public static let staffSupervision = "Date of Last Supervision"
+
     /// Other names templates and case-management systems give a column, by its 2024 name. Case,
     /// runs of spaces, curly quotes and surrounding punctuation never need an entry here (`Case
     /// status`, `LA In Touch`, `(Y/N))`, `Referral NFA` match as they are); these differ in words.
@@ -191,6 +240,9 @@ public enum Column {
         contactDate: ["Contact Date"],
         cinLastSeen: ["Date Child Last Seen"],
         clInTouch: ["Local Authority in Touch"],
+        ehStart: ["Early Help Assessment Start Date"],
+        ehCompleted: ["Early Help Assessment Completion Date"],
+        ehOrganisation: ["Organisation Completing Early Help Assessment", "Lead Professional Organisation"],
     ]
 
     /// Each accepted name's key, to its column's 2024 key.

@@ -10,6 +10,17 @@ public struct Contact: Sendable {
     public var line: Int
 }
 
+/// List 2: one row per Early Help assessment.
+public struct EarlyHelpAssessment: Sendable {
+    public var child: String
+    public var start: DateField
+    public var completed: DateField
+    /// The organisation completing the assessment (its lead professional's): the team of
+    /// `eh.started`; blank is `Unallocated`.
+    public var organisation: String
+    public var line: Int
+}
+
 /// List 3: one row per referral.
 public struct Referral: Sendable {
     public var child: String
@@ -28,6 +39,8 @@ public struct Assessment: Sendable {
     public var start: DateField
     public var authorised: DateField
     public var childSeen: YesNo
+    /// Whether the child was assessed as needing children's social care support.
+    public var needsSupport: YesNo
     public var team: String
     public var worker: String
     public var line: Int
@@ -51,6 +64,7 @@ public struct ChildInNeedEpisode: Sendable {
     public var closure: DateField
     /// nil for a status that could not be read.
     public var status: CaseStatus?
+    public var primaryNeed: CodedField<PrimaryNeed>
     public var team: String
     public var worker: String
     public var line: Int
@@ -67,6 +81,7 @@ public struct ChildProtectionPlan: Sendable {
     public var latestReview: DateField
     public var end: DateField
     public var previousPlans: CountField
+    public var disabled: YesNo
     public var team: String
     public var worker: String
     public var line: Int
@@ -76,6 +91,9 @@ public struct ChildProtectionPlan: Sendable {
 public struct ChildInCare: Sendable {
     public var child: String
     public var dateOfBirth: DateField
+    /// nil when the cell could not be read; blank is `not_recorded`.
+    public var gender: Gender?
+    public var ethnicity: EthnicGroup?
     public var uasc: YesNo
     public var started: DateField
     /// nil when the cell could not be read (a short row).
@@ -88,6 +106,8 @@ public struct ChildInCare: Sendable {
     public var ceased: DateField
     public var placementStart: DateField
     public var location: PlacementLocation
+    public var placementType: CodedField<PlacementGroup>
+    public var reasonCeased: CodedField<ReasonCeased>
     public var missingEpisodes: CountField
     public var team: String
     public var worker: String
@@ -106,6 +126,10 @@ public struct CareLeaver: Sendable {
     /// nil when the cell could not be read (a short row).
     public var suitability: Suitability?
     public var activity: ActivityGroup?
+    /// Within education, employment or training, which kind (from the same cell); nil when
+    /// the status is not one of those codes.
+    public var activityDetail: ActivityDetail?
+    public var accommodation: CodedField<AccommodationType>
     public var team: String
     public var worker: String
     public var line: Int
@@ -126,4 +150,44 @@ public struct YouthOffendingCase: Sendable {
     public var team: String
     public var worker: String
     public var line: Int
+}
+
+/// audits.csv: one row per audited case and domain. `Domain` is `Overall` for the audit's
+/// overall grade, otherwise the domain graded.
+public struct CaseAudit: Sendable {
+    public var child: String
+    public var date: DateField
+    /// The audit's service area, trimmed; blank is `Unallocated`.
+    public var serviceArea: String
+    /// The domain, trimmed; `Overall` for the audit itself.
+    public var domain: String
+    /// nil when the cell could not be read.
+    public var grade: AuditGrade?
+    public var team: String
+    public var auditor: String
+    public var line: Int
+
+    /// The row is the audit's overall grade, not one domain's.
+    public var isOverall: Bool { Codes.normalise(domain) == "overall" }
+}
+
+/// workforce.csv: one row per member of staff as at R.
+public struct StaffMember: Sendable {
+    /// As written in the Annex A lists' `Allocated Worker`.
+    public var worker: String
+    /// Trimmed; blank is `Unallocated`.
+    public var team: String
+    public var role: String
+    public var agency: YesNo
+    public var start: DateField
+    public var end: DateField
+    public var lastSupervision: DateField
+    public var line: Int
+
+    /// Whose role makes them a social worker: it contains "social worker", whatever the case.
+    public var isSocialWorker: Bool { Codes.normalise(role).contains("social worker") }
+
+    /// A worker's name as names compare: trimmed, runs of spaces (non-breaking ones too)
+    /// collapsed, case folded.
+    public static func nameKey(_ name: String) -> String { Codes.normalise(name) }
 }

@@ -19,19 +19,23 @@ public enum Catalogue {
 
     /// One indicator's declaration. `short` names it on a panel line, `slide` on a slide (both
     /// default to the title); `headline` places it among its service's headlines; `breakdown`
-    /// heads the table a breakdown group sits in.
+    /// heads the table a breakdown group sits in; `teamBy` is the column its team rows group by
+    /// (Allocated Team unless the list has its own).
     static func d(_ id: IndicatorID, _ title: String, short: String? = nil, slide: String? = nil, _ service: Service, _ unit: MeasureUnit,
-                  _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, breakdown: String? = nil, headline: Int? = nil,
-                  visits: VisitRule? = nil, fallback: Fallback? = nil, _ definition: String) -> IndicatorDefinition {
-        let teamColumn = team ? [ColumnNeed(list: needs[0].list, column: Column.team)] : []
+                  _ polarity: Polarity, reads needs: [ColumnNeed], team: Bool = false, teamBy: String = Column.team, breakdown: String? = nil,
+                  headline: Int? = nil, visits: VisitRule? = nil, fallback: Fallback? = nil, _ definition: String) -> IndicatorDefinition {
+        let teamColumn = team ? ColumnNeed(list: needs[0].list, column: teamBy) : nil
+        let readsTeam = teamColumn.map(needs.contains) ?? false
+        let all = needs + (readsTeam ? [] : [teamColumn].compactMap { $0 })
         return IndicatorDefinition(id: id, title: title, shortTitle: short ?? title, slideTitle: slide ?? title, service: service, unit: unit,
-                                   polarity: polarity, needs: needs + teamColumn, byTeam: team, definition: definition, headline: headline,
-                                   visitRule: visits, breakdownHeading: breakdown, fallback: fallback)
+                                   polarity: polarity, needs: all, byTeam: team, teamColumn: teamColumn, readsTeamColumn: readsTeam,
+                                   definition: definition, headline: headline, visitRule: visits, breakdownHeading: breakdown, fallback: fallback)
     }
 
-    /// The columns of one list an indicator reads (every list is read by Child Unique ID too).
+    /// The columns of one list an indicator reads (every list is read by its identity column
+    /// too: Child Unique ID, or a staff list's Worker).
     static func reads(_ list: ListKind, _ columns: String...) -> [ColumnNeed] {
-        ([Column.childID] + columns).map { ColumnNeed(list: list, column: $0) }
+        ([list.identityColumn].compactMap { $0 } + columns).map { ColumnNeed(list: list, column: $0) }
     }
 
     // MARK: kernels, bound to their declaration
@@ -87,19 +91,41 @@ public enum Catalogue {
         })
     }
 
+    /// `groupCase` keeps the groups' capitals inside a sentence (Asian, Black).
     static func breakdownDefinitions(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
+                                     team: Bool = false, teamBy: String = Column.team, groupCase: Bool = false,
                                      _ definition: String) -> [(group: String, def: IndicatorDefinition)] {
         groups.map { g in
-            (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, breakdown: heading,
-                               definition.replacingGroup(with: g.1)))
+            (group: g.0, def: d(IndicatorID("\(prefix).\(g.0)"), g.1, service, .percent, .none, reads: needs, team: team, teamBy: teamBy,
+                               breakdown: heading, definition.replacingGroup(with: g.1, keepCase: groupCase)))
         }
     }
 
     static func breakdown<Row>(_ prefix: String, heading: String, _ groups: [(String, String)], _ service: Service, reads needs: [ColumnNeed],
+                               team: (column: String, of: @Sendable (Row) -> String)? = nil, groupCase: Bool = false,
                                _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
                                _ classify: @escaping @Sendable (Cohorts, Row) -> Kernel.Placement) -> Measure {
+        let defs = breakdownDefinitions(prefix, heading: heading, groups, service, reads: needs, team: team != nil,
+                                        teamBy: team?.column ?? Column.team, groupCase: groupCase, definition)
+        let byTeam = team?.of
+        return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c), team: byTeam) { classify(c, $0) } }
+    }
+
+    /// A breakdown of a cohort by how long ago each row's start was, in whole months (`bands`'
+    /// edges, ascending): the first group is after addMonths(R, −edges[0]), the last on or
+    /// before addMonths(R, −edges.last). A start that cannot be read, or after R, is left out.
+    static func timeBands<Row>(_ prefix: String, heading: String, _ groups: [(String, String)], edges: [Int], _ service: Service,
+                               reads needs: [ColumnNeed], _ definition: String, _ rows: @escaping @Sendable (Cohorts) -> [Row],
+                               start: @escaping @Sendable (Row) -> DateField) -> Measure {
+        precondition(groups.count == edges.count + 1, "\(prefix): a band more than its edges")
         let defs = breakdownDefinitions(prefix, heading: heading, groups, service, reads: needs, definition)
-        return Measure(definitions: defs.map(\.def)) { c, _ in Kernel.breakdown(defs, rows(c)) { classify(c, $0) } }
+        return Measure(definitions: defs.map(\.def)) { c, _ in
+            let bands = MonthBands(asAt: c.asAt, edges: edges)
+            return Kernel.breakdown(defs, rows(c), team: nil) { row in
+                guard let s = start(row).day, let band = bands.band(s) else { return .unreadable }
+                return .group(groups[band].0)
+            }
+        }
     }
 
     /// A breakdown whose group counts and base were tallied while the extract was read.
@@ -166,6 +192,27 @@ public enum Catalogue {
             ($0.rows.referralSourcesYTD, $0.rows.referralSourcesBaseYTD)
         },
 
+        // MARK: Early Help (List 2)
+        count(d("eh.started", "Early Help assessments started", short: "EHAs started", .earlyHelp, .count, .none,
+                reads: reads(.list2, Column.ehStart), team: true, teamBy: Column.ehOrganisation, headline: 1,
+                "Early Help assessments started in the month, by the organisation completing them."),
+              { $0.earlyHelpStartedInMonth }, team: { $0.organisation }),
+        tally(d("eh.started_ytd", "Early Help assessments started YTD", short: "EHAs started YTD", .earlyHelp, .count, .none,
+                reads: reads(.list2, Column.ehStart), headline: 2, "Early Help assessments started since 1 April."),
+              { $0.rows.earlyHelpStartedYTD }),
+        count(d("eh.completed", "Early Help assessments completed", short: "EHAs completed", .earlyHelp, .count, .none,
+                reads: reads(.list2, Column.ehStart, Column.ehCompleted), headline: 4,
+                "Early Help assessments completed in the month."), { $0.earlyHelpCompletedInMonth }),
+        count(d("eh.open", "Children with an open Early Help assessment", short: "Open EHAs", .earlyHelp, .count, .none,
+                reads: reads(.list2, Column.ehStart, Column.ehCompleted), headline: 3,
+                "Children whose Early Help assessment is open at the reporting date."), { $0.earlyHelpOpen }),
+        timeBands("eh.open_duration", heading: "Open assessments by duration",
+                  [("under_3m", "Under 3 months"), ("3_6m", "3–6 months"), ("6_9m", "6–9 months"), ("9_12m", "9–12 months"),
+                   ("12m_plus", "12 months and over")], edges: [3, 6, 9, 12], .earlyHelp,
+                  reads: reads(.list2, Column.ehStart, Column.ehCompleted),
+                  "Children with an open Early Help assessment started GROUP before the reporting date, as a number and a share.",
+                  { $0.earlyHelpOpen }, start: { $0.start }),
+
         // MARK: Assessments, S47 and ICPC (Lists 4, 5)
         count(d("asmt.completed", "Assessments completed", short: "Completed", .assessments, .count, .none,
                 reads: reads(.list4, Column.assessmentAuthorised), team: true, headline: 1,
@@ -192,6 +239,22 @@ public enum Catalogue {
             return c.wd(start, conf) <= 15
         },
 
+        breakdown("asmt.duration", heading: "Working days to authorisation",
+                  [("0_25", "0–25 working days"), ("26_40", "26–40 working days"), ("41_45", "41–45 working days"), ("46_plus", "46 or more working days")],
+                  .assessments, reads: reads(.list4, Column.assessmentStart, Column.assessmentAuthorised),
+                  "Assessments authorised in the month that took GROUP from their start, as a number and a share.",
+                  { $0.assessmentsAuthorisedInMonth }) { c, a in
+            switch (a.start, a.authorised) {
+            case (.day(let s), .day(let e)): .group(["0_25", "26_40", "41_45", "46_plus"][countBand(c.wd(s, e), upTo: [25, 40, 45])])
+            case (.blank, _): .noGroup
+            default: .unreadable
+            }
+        },
+        share(d("asmt.needs_support", "Assessed as needing social care support", short: "Needing support", .assessments, .percent, .none,
+                reads: reads(.list4, Column.assessmentAuthorised, Column.assessmentNeedsSupport),
+                "Of assessments authorised in the month, the share where the child was assessed as needing children's social care support."),
+              { $0.assessmentsAuthorisedInMonth }) { _, a in a.needsSupport == .bad ? nil : a.needsSupport == .yes },
+
         // MARK: Children in need (List 6)
         count(d("cin.children", "Children in need", .cin, .count, .none, reads: reads(.list6, Column.cinStart, Column.cinClosure),
                 "Children with a child in need episode open at the reporting date, whatever its status."), { $0.childrenInNeedOpen }),
@@ -206,6 +269,21 @@ public enum Catalogue {
                  "Of children on CIN plans, the share seen within the last 20 working days (counting from the plan's start when no visit is recorded)."),
                { $0.childInNeedPlans }) { e in
             VisitSubject(child: e.child, team: e.team, worker: e.worker, start: e.start, visit: e.lastSeen)
+        },
+
+        timeBands("cin.duration", heading: "Duration of CIN plans",
+                  [("under_3m", "Under 3 months"), ("3_6m", "3–6 months"), ("6_12m", "6–12 months"), ("12m_plus", "12 months and over")],
+                  edges: [3, 6, 12], .cin, reads: reads(.list6, Column.cinStart, Column.cinClosure, Column.caseStatus),
+                  "Children on CIN plans whose episode started GROUP before the reporting date, as a number and a share.",
+                  { $0.childInNeedPlans }, start: { $0.start }),
+        breakdown("cin.primary_need", heading: "Primary need", PrimaryNeed.allCases.map { ($0.rawValue, needTitle($0)) }, .cin,
+                  reads: reads(.list6, Column.cinStart, Column.cinClosure, Column.cinPrimaryNeed),
+                  "Children in need whose primary need is GROUP, as a number and a share.", { $0.childrenInNeedOpen }) { _, e in
+            switch e.primaryNeed {
+            case .value(let n): .group(n.rawValue)
+            case .blank: .noGroup
+            case .bad: .unreadable
+            }
         },
 
         // MARK: Child protection (List 7)
@@ -278,6 +356,33 @@ public enum Catalogue {
             }
         },
 
+        timeBands("cp.duration", heading: "Duration of current plans",
+                  [("under_3m", "Under 3 months"), ("3_6m", "3–6 months"), ("6_12m", "6–12 months"), ("12_24m", "12–24 months"),
+                   ("24m_plus", "24 months and over")], edges: [3, 6, 12, 24], .cp, reads: reads(.list7, Column.cpStart, Column.cpEnd),
+                  "Children on plans whose plan started GROUP before the reporting date, as a number and a share.",
+                  { $0.protectionPlansOpen }, start: { $0.start }),
+        breakdown("cp.starts_age", heading: "Age at the start of plans started YTD",
+                  [("under_1", "Under 1 (unborn included)"), ("1_5", "1–5"), ("6_10", "6–10"), ("11_15", "11–15"), ("16_plus", "16 and over")],
+                  .cp, reads: reads(.list7, Column.cpStart, Column.dateOfBirth),
+                  "Plans started since 1 April for children aged GROUP at the plan's start, as a number and a share.",
+                  { $0.protectionPlansStartedYTD }) { c, p in
+            guard let age = c.ageAtStart(p) else { return .unreadable }
+            return .group(["under_1", "1_5", "6_10", "11_15", "16_plus"][countBand(age, upTo: [0, 5, 10, 15])])
+        },
+        custom(d("cp.disabled", "Disabled children on plans", .cp, .percent, .none,
+                 reads: reads(.list7, Column.cpStart, Column.cpEnd, Column.disability), breakdown: "Disability",
+                 "Children on plans who have a disability, as a number and a share.")) { c, _, def in
+            Kernel.breakdown([("yes", def)], c.protectionPlansOpen) { p in
+                p.disabled == .bad ? .unreadable : p.disabled == .yes ? .group("yes") : .noGroup
+            }
+        },
+        count(d("cp.also_cla", "Children on plans who are also in care", short: "Also in care", .cp, .count, .none,
+                reads: reads(.list7, Column.cpStart, Column.cpEnd) + reads(.list8, Column.claStarted, Column.claCeased),
+                "Children on child protection plans who are also looked after at the reporting date."), { c in
+            let inCare = Set(c.childrenInCareOpen.map(\.child))
+            return c.protectionPlansOpen.filter { inCare.contains($0.child) }
+        }),
+
         // MARK: Children in care (List 8)
         count(d("cla.children", "Children in care", .cla, .count, .none, reads: reads(.list8, Column.claStarted, Column.claCeased), team: true,
                 headline: 1, "Children looked after at the reporting date."), { $0.childrenInCareOpen }, team: { $0.team }),
@@ -344,6 +449,66 @@ public enum Catalogue {
                 "Of children in care, the share placed inside the council's boundary."),
               { $0.childrenInCareOpen }) { _, c in c.location == .bad ? nil : c.location == .inside },
 
+        breakdown("cla.gender", heading: "Gender", Gender.allCases.map { ($0.rawValue, genderTitle($0)) }, .cla,
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.gender),
+                  "Children in care whose gender is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
+            c.gender.map { .group($0.rawValue) } ?? .unreadable
+        },
+        breakdown("cla.ethnicity", heading: "Ethnicity", EthnicGroup.allCases.map { ($0.rawValue, ethnicTitle($0)) }, .cla,
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.ethnicity), groupCase: true,
+                  "Children in care of the ethnic group GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
+            c.ethnicity.map { .group($0.rawValue) } ?? .unreadable
+        },
+        timeBands("cla.time_in_care", heading: "Time in care",
+                  [("under_6m", "Under 6 months"), ("6_12m", "6–12 months"), ("12_18m", "12–18 months"), ("18_24m", "18–24 months"),
+                   ("24m_plus", "24 months and over")], edges: [6, 12, 18, 24], .cla, reads: reads(.list8, Column.claStarted, Column.claCeased),
+                  "Children in care who started to be looked after GROUP before the reporting date, as a number and a share.",
+                  { $0.childrenInCareOpen }, start: { $0.started }),
+        breakdown("cla.placement", heading: "Placement type", PlacementGroup.allCases.map { ($0.rawValue, placementTitle($0)) }, .cla,
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claPlacementType),
+                  "Children in care whose placement is GROUP, as a number and a share.", { $0.childrenInCareOpen }) { _, c in
+            placement(c)
+        },
+        count(d("cla.ceased_ytd", "Ceased to be looked after YTD", .cla, .count, .none, reads: reads(.list8, Column.claStarted, Column.claCeased),
+                "Periods of care that ended since 1 April."), { $0.childrenInCareCeasedYTD }),
+        ceasedReasons(d("cla.adopted_ytd", "Adopted YTD", .cla, .percent, .none,
+                        reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claReasonCeased), breakdown: "Ceased to be looked after (YTD)",
+                        "Periods of care ended since 1 April by adoption, as a number and a share of all that ended."),
+                      d("cla.sgo_ytd", "Special guardianship orders YTD", short: "SGOs YTD", .cla, .percent, .none,
+                        reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claReasonCeased), breakdown: "Ceased to be looked after (YTD)",
+                        "Periods of care ended since 1 April by a special guardianship order, as a number and a share of all that ended.")),
+
+        // MARK: Unaccompanied asylum-seeking children (List 8)
+        count(d("uasc.children", "Unaccompanied asylum-seeking children", short: "UASC", .uasc, .count, .none,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC), team: true, headline: 1,
+                "Children in care who are unaccompanied asylum-seeking children."), { $0.unaccompaniedChildren }, team: { $0.team }),
+        share(d("uasc.male", "UASC who are male", short: "Male", .uasc, .percent, .none,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC, Column.gender), headline: 2,
+                "Of unaccompanied asylum-seeking children in care, the share who are male."),
+              { $0.unaccompaniedChildren }) { _, c in c.gender.map { $0 == .male } },
+        share(d("uasc.age_16_17", "UASC aged 16 or 17", short: "Aged 16–17", .uasc, .percent, .none,
+                reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC, Column.dateOfBirth), headline: 3,
+                "Of unaccompanied asylum-seeking children in care, the share aged 16 or 17 (one with no date of birth counts, not as 16–17)."),
+              { $0.unaccompaniedChildren }) { c, ch in
+            switch ch.dateOfBirth {
+            case .bad: return nil
+            case .blank: return false
+            case .day(let dob): return (16...17).contains(dob.age(at: c.asAt))
+            }
+        },
+        breakdown("uasc.time_in_care", heading: "Years in care", [("under_1y", "Under a year"), ("1y", "1 year"), ("2y", "2 years"), ("3y_plus", "3 years or more")],
+                  .uasc, reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC),
+                  "Unaccompanied asylum-seeking children in care for GROUP (completed years since care started), as a number and a share.",
+                  { $0.unaccompaniedChildren }) { c, ch in
+            guard let s = ch.started.day, s <= c.asAt else { return .unreadable }
+            return .group(["under_1y", "1y", "2y", "3y_plus"][countBand(s.age(at: c.asAt), upTo: [0, 1, 2])])
+        },
+        breakdown("uasc.placement", heading: "Placement type", PlacementGroup.allCases.map { ($0.rawValue, placementTitle($0)) }, .uasc,
+                  reads: reads(.list8, Column.claStarted, Column.claCeased, Column.claUASC, Column.claPlacementType),
+                  "Unaccompanied asylum-seeking children whose placement is GROUP, as a number and a share.", { $0.unaccompaniedChildren }) { _, c in
+            placement(c)
+        },
+
         // MARK: Care leavers (List 9)
         count(d("cl.total", "Care leavers", .careLeavers, .count, .none, reads: reads(.list9), headline: 1,
                 "Care leavers the council supports."), { $0.careLeavers }),
@@ -391,6 +556,22 @@ public enum Catalogue {
             c.careLeavers.filter { $0.activity == .eet(higherEducation: true) }
         }),
 
+        breakdown("cl.accommodation", heading: "Accommodation (19–21)", AccommodationType.allCases.map { ($0.rawValue, accommodationTitle($0)) },
+                  .careLeavers, reads: reads(.list9, Column.dateOfBirth, Column.clAccommodation),
+                  "Care leavers aged 19–21 whose type of accommodation is GROUP, as a number and a share.", { $0.careLeavers19to21 }) { _, l in
+            switch l.accommodation {
+            case .value(let a): .group(a.rawValue)
+            case .blank: .noGroup
+            case .bad: .unreadable
+            }
+        },
+        breakdown("cl.activity", heading: "In education, employment or training (19–21)",
+                  ActivityDetail.allCases.map { ($0.rawValue, activityTitle($0)) }, .careLeavers, reads: reads(.list9, Column.dateOfBirth, Column.clActivity),
+                  "Care leavers aged 19–21 in education, employment or training who are in GROUP, as a number and a share.",
+                  { c in c.careLeavers19to21.filter { if case .eet = $0.activity { true } else { false } } }) { _, l in
+            l.activityDetail.map { .group($0.rawValue) } ?? .noGroup
+        },
+
         // MARK: Youth offending (yot.csv)
         count(d("yot.open", "Open YOT cases", short: "Open cases", .yot, .count, .none, reads: reads(.yot, Column.yotOrderStart, Column.yotOrderEnd),
                 team: true, headline: 1, "Youth justice orders open at the reporting date."), { $0.youthCasesOpen }, team: { $0.team }),
@@ -415,6 +596,79 @@ public enum Catalogue {
         share(d("yot.ete", "ETE at order end", .yot, .percent, .high, reads: reads(.yot, Column.yotOrderEnd, Column.yotETE), headline: 4,
                 "Of orders that ended in the previous calendar quarter, the share in education, training or employment at the end."),
               { $0.youthOrdersEndedLastQuarter }) { _, y in y.eteAtOrderEnd == .bad ? nil : y.eteAtOrderEnd == .yes },
+
+        // MARK: Quality assurance (audits.csv)
+        count(d("qa.audits", "Case-file audits", short: "Audits", .qa, .count, .none, reads: reads(.audits, Column.auditDate, Column.auditDomain),
+                team: true, teamBy: Column.auditServiceArea, headline: 1,
+                "Case-file audits dated in the month (a row whose domain is Overall), by service area."),
+              { $0.auditsInMonth }, team: { $0.serviceArea }),
+        share(d("qa.good", "Audits graded good or better", short: "Good or better", .qa, .percent, .high,
+                reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: true, teamBy: Column.auditServiceArea, headline: 2,
+                "Of the month's audits with a grade, the share graded good or outstanding."),
+              { $0.auditsInMonth }, team: { $0.serviceArea }) { _, a in gradedGoodOrBetter(a) },
+        share(d("qa.inadequate", "Audits graded inadequate", short: "Inadequate", .qa, .percent, .low,
+                reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: true, teamBy: Column.auditServiceArea, headline: 3,
+                "Of the month's audits with a grade, the share graded inadequate."),
+              { $0.auditsInMonth }, team: { $0.serviceArea }) { _, a in gradedInadequate(a) },
+        breakdown("qa.grade", heading: "Audit grades", AuditGrade.allCases.map { ($0.rawValue, gradeTitle($0)) }, .qa,
+                  reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: (Column.auditServiceArea, { $0.serviceArea }),
+                  "The month's audits graded GROUP, as a number and a share.", { $0.auditsInMonth }) { _, a in
+            a.grade.map { .group($0.rawValue) } ?? .unreadable
+        },
+        breakdown("qa.domain_grade", heading: "Domain grades", AuditGrade.allCases.map { ($0.rawValue, gradeTitle($0)) }, .qa,
+                  reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: (Column.auditDomain, { $0.domain }),
+                  "The month's domain gradings graded GROUP, as a number and a share.", { $0.domainGradingsInMonth }) { _, a in
+            a.grade.map { .group($0.rawValue) } ?? .unreadable
+        },
+        share(d("qa.domain_good", "Domains graded good or better", short: "Domains good+", .qa, .percent, .high,
+                reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: true, teamBy: Column.auditDomain, headline: 4,
+                "Of the month's domain gradings with a grade, the share graded good or outstanding."),
+              { $0.domainGradingsInMonth }, team: { $0.domain }) { _, a in gradedGoodOrBetter(a) },
+        share(d("qa.domain_inadequate", "Domains graded inadequate", short: "Domains inadequate", .qa, .percent, .low,
+                reads: reads(.audits, Column.auditDate, Column.auditDomain, Column.auditGrade), team: true, teamBy: Column.auditDomain,
+                "Of the month's domain gradings with a grade, the share graded inadequate."),
+              { $0.domainGradingsInMonth }, team: { $0.domain }) { _, a in gradedInadequate(a) },
+
+        // MARK: Workforce (workforce.csv, with Lists 6–9)
+        count(d("wf.social_workers", "Social workers", .workforce, .count, .none,
+                reads: reads(.workforce, Column.staffRole, Column.staffStart, Column.staffEnd), team: true, teamBy: Column.staffTeam, headline: 1,
+                "Social workers in post at the reporting date (staff whose role is a social worker's)."),
+              { $0.socialWorkers }, team: { $0.team }),
+        share(d("wf.agency", "Agency social workers", short: "Agency", .workforce, .percent, .low,
+                reads: reads(.workforce, Column.staffRole, Column.staffStart, Column.staffEnd, Column.staffAgency), team: true,
+                teamBy: Column.staffTeam, headline: 2, "Of social workers in post, the share employed through an agency."),
+              { $0.socialWorkers }, team: { $0.team }) { _, m in m.agency == .bad ? nil : m.agency == .yes },
+        share(d("wf.supervision_in_time", "Supervision in time", .workforce, .percent, .high,
+                reads: reads(.workforce, Column.staffRole, Column.staffStart, Column.staffEnd, Column.staffSupervision), team: true,
+                teamBy: Column.staffTeam, headline: 3,
+                "Of social workers in post, the share supervised within the last 20 working days (none recorded is not in time)."),
+              { $0.socialWorkers }, team: { $0.team }) { c, m in
+            switch m.lastSupervision {
+            case .bad: return nil
+            case .blank: return false
+            case .day(let d): return c.wd(d, c.asAt) <= 20
+            }
+        },
+        custom(d("wf.caseload", "Average caseload", short: "Caseload", .workforce, .average, .low,
+                 reads: reads(.workforce, Column.staffRole, Column.staffStart, Column.staffEnd), team: true, teamBy: Column.staffTeam, headline: 4,
+                 "Children in need, on plans, in care or leaving care allocated per social worker (a team's, or a service's teams' together).")) { c, _, def in
+            // Needs at least one of Lists 6–9 besides the staff list; without them it is absent.
+            guard let caseloads = c.caseloads else { return [] }
+            var out = [Kernel.averageValue(def, team: nil, c.socialWorkers.reduce(0) { $0 + (caseloads[StaffMember.nameKey($1.worker)] ?? 0) },
+                                           c.socialWorkers.count)]
+            var teams: [String: (children: Int, workers: Int)] = [:]
+            for m in c.socialWorkers {
+                var t = teams[m.team, default: (0, 0)]
+                t.children += caseloads[StaffMember.nameKey(m.worker)] ?? 0
+                t.workers += 1
+                teams[m.team] = t
+            }
+            for name in teams.keys.sorted() {
+                guard let t = teams[name] else { continue }
+                out.append(Kernel.averageValue(def, team: name, t.children, t.workers))
+            }
+            return out
+        },
     ]
 
     static func sourceTitle(_ g: SourceGroup) -> String {
@@ -424,6 +678,128 @@ public enum Catalogue {
         case .health: "Health services"
         case .la_services: "LA services"
         case .other: "Other (incl. individuals, unknown)"
+        }
+    }
+
+    /// A period of care's placement, as a breakdown places it.
+    static func placement(_ c: ChildInCare) -> Kernel.Placement {
+        switch c.placementType {
+        case .value(let p): .group(p.rawValue)
+        case .blank: .noGroup
+        case .bad: .unreadable
+        }
+    }
+
+    /// Adoptions and special guardianship orders among the periods of care ended this year: two
+    /// groups of one base (a reason that cannot be read leaves it; a blank or other reason stays).
+    static func ceasedReasons(_ adopted: IndicatorDefinition, _ sgo: IndicatorDefinition) -> Measure {
+        Measure(definitions: [adopted, sgo]) { c, _ in
+            Kernel.breakdown([("adopted", adopted), ("sgo", sgo)], c.childrenInCareCeasedYTD) { ch in
+                switch ch.reasonCeased {
+                case .value(.adopted): .group("adopted")
+                case .value(.sgo): .group("sgo")
+                case .value(.other), .blank: .noGroup
+                case .bad: .unreadable
+                }
+            }
+        }
+    }
+
+    /// Good or outstanding, of an audit or grading with a grade; nil when it has none (not
+    /// graded) or its grade cannot be read.
+    static func gradedGoodOrBetter(_ a: CaseAudit) -> Bool? {
+        guard let g = a.grade, g != .not_graded else { return nil }
+        return g == .good || g == .outstanding
+    }
+
+    static func gradedInadequate(_ a: CaseAudit) -> Bool? {
+        guard let g = a.grade, g != .not_graded else { return nil }
+        return g == .inadequate
+    }
+
+    static func needTitle(_ n: PrimaryNeed) -> String {
+        switch n {
+        case .n0: "N0: Not stated"
+        case .n1: "N1: Abuse or neglect"
+        case .n2: "N2: Child's disability"
+        case .n3: "N3: Parental illness or disability"
+        case .n4: "N4: Family in acute stress"
+        case .n5: "N5: Family dysfunction"
+        case .n6: "N6: Socially unacceptable behaviour"
+        case .n7: "N7: Low income"
+        case .n8: "N8: Absent parenting"
+        case .n9: "N9: Cases other than children in need"
+        }
+    }
+
+    static func genderTitle(_ g: Gender) -> String {
+        switch g {
+        case .male: "Male"
+        case .female: "Female"
+        case .other: "Other"
+        case .not_recorded: "Not recorded"
+        }
+    }
+
+    static func ethnicTitle(_ e: EthnicGroup) -> String {
+        switch e {
+        case .white: "White"
+        case .mixed: "Mixed"
+        case .asian: "Asian or Asian British"
+        case .black: "Black or Black British"
+        case .other: "Other ethnic group"
+        case .not_recorded: "Not recorded"
+        }
+    }
+
+    static func placementTitle(_ p: PlacementGroup) -> String {
+        switch p {
+        case .foster: "Foster care"
+        case .adoption: "Placed for adoption"
+        case .parents: "With parents"
+        case .semi_independent: "Semi-independent living"
+        case .residential: "Residential care"
+        case .other: "Other placements"
+        }
+    }
+
+    /// SSDA903's types of accommodation, by letter.
+    static func accommodationTitle(_ a: AccommodationType) -> String {
+        switch a {
+        case .b: "B: With parents or relatives"
+        case .c: "C: Community home or other residential care"
+        case .d: "D: Semi-independent, transitional accommodation"
+        case .e: "E: Supported lodgings"
+        case .g: "G: Gone abroad"
+        case .h: "H: Deported"
+        case .k: "K: Ordinary lodgings"
+        case .r: "R: Residence not known"
+        case .s: "S: No fixed abode or homeless"
+        case .t: "T: Foyers"
+        case .u: "U: Independent living"
+        case .v: "V: Emergency accommodation"
+        case .w: "W: Bed and breakfast"
+        case .x: "X: In custody"
+        case .y: "Y: Other accommodation"
+        case .z: "Z: With former foster carers"
+        }
+    }
+
+    static func activityTitle(_ a: ActivityDetail) -> String {
+        switch a {
+        case .higher_education: "Higher education"
+        case .other_education: "Other education"
+        case .training_employment: "Training or employment"
+        }
+    }
+
+    static func gradeTitle(_ g: AuditGrade) -> String {
+        switch g {
+        case .outstanding: "Outstanding"
+        case .good: "Good"
+        case .ri: "Requires improvement"
+        case .inadequate: "Inadequate"
+        case .not_graded: "Not graded"
         }
     }
 
@@ -489,13 +865,14 @@ protocol HasChild { var child: String { get } }
 extension YouthOffendingCase: HasChild {}
 
 extension String {
-    func replacingGroup(with group: String) -> String {
+    func replacingGroup(with group: String, keepCase: Bool = false) -> String {
         var out = ""
         var rest = self[...]
         while let r = rest.firstRange(of: "GROUP") {
             // "Police / legal agency" reads as "police / legal agency"; "LA services" keeps its capitals.
             let chars = Array(group)
-            let keepCase = chars.count > 1 && chars[1].isUppercase
+            // ("N1: Abuse or neglect" and "U: Independent living" keep theirs too.)
+            let keepCase = keepCase || (chars.count > 1 && (chars[1].isUppercase || !chars[1].isLetter))
             out += rest[..<r.lowerBound] + (keepCase ? group : group.prefix(1).lowercased() + group.dropFirst())
             rest = rest[r.upperBound...]
         }

@@ -41,6 +41,13 @@ final class Cohorts {
     var icpcsInMonth: [Section47Enquiry] { rows.icpcsInMonth }
     lazy var rereferralsYTD: (Int, Int) = rows.referralHistory.rereferrals(period)
 
+    // MARK: Early Help
+
+    var earlyHelpStartedInMonth: [EarlyHelpAssessment] { rows.earlyHelpStartedInMonth }
+    var earlyHelpCompletedInMonth: [EarlyHelpAssessment] { rows.earlyHelpCompletedInMonth }
+    lazy var earlyHelpOpen: [EarlyHelpAssessment] = openChildren(
+        rows.earlyHelpOpenRows, list: .list2, origin: rows.origin(.list2), start: { $0.start }, end: { $0.completed }, child: { $0.child }, line: { $0.line })
+
     // MARK: children in need, child protection, children in care
 
     lazy var childrenInNeedOpen: [ChildInNeedEpisode] = openChildren(
@@ -65,6 +72,20 @@ final class Cohorts {
 
     lazy var childrenInCareOpen: [ChildInCare] = openChildren(
         rows.childrenInCareOpenRows, list: .list8, origin: rows.origin(.list8), start: { $0.started }, end: { $0.ceased }, child: { $0.child }, line: { $0.line })
+    var childrenInCareCeasedYTD: [ChildInCare] { rows.childrenInCareCeasedYTD }
+    /// The children counted in `cla.uasc`: the base of every UASC indicator.
+    lazy var unaccompaniedChildren: [ChildInCare] = childrenInCareOpen.filter { $0.uasc == .yes }
+
+    /// Age at a CP plan's start: a blank Date of Birth, or one after the start, is an unborn
+    /// child (under 1); nil when the date cannot be read.
+    func ageAtStart(_ p: ChildProtectionPlan) -> Int? {
+        guard let start = p.start.day else { return nil }
+        switch p.dateOfBirth {
+        case .blank: return 0
+        case .bad: return nil
+        case .day(let dob): return dob > start ? 0 : dob.age(at: start)
+        }
+    }
 
     // MARK: care leavers
 
@@ -101,6 +122,94 @@ final class Cohorts {
     lazy var youthCasesOpen: [YouthOffendingCase] = rows.youthOffending.filter { period.isOpen(start: $0.orderStart, end: $0.orderEnd) }
     lazy var youthStatutoryOpen: [YouthOffendingCase] = youthCasesOpen.filter { $0.orderType == .statutory }
     lazy var youthOrdersEndedLastQuarter: [YouthOffendingCase] = rows.youthOffending.filter { period.inPreviousQuarter($0.orderEnd) }
+
+    // MARK: quality assurance
+
+    /// The month's audits (their overall grades) and domain gradings; a row with a blank domain
+    /// is neither (the reader noted it).
+    lazy var auditsInMonth: [CaseAudit] = rows.auditsInMonth.filter(\.isOverall)
+    lazy var domainGradingsInMonth: [CaseAudit] = rows.auditsInMonth.filter { !$0.isOverall && !$0.domain.isEmpty }
+
+    // MARK: workforce
+
+    /// Staff in post at R, one row per worker: Start Date ≤ R (blank counts as in post) and End
+    /// Date blank or after R. A worker named twice counts once, the later line standing (with a
+    /// warning); a row whose dates cannot be read, or with a blank Worker (noted by the reader),
+    /// is left out.
+    lazy var staffInPost: [StaffMember] = {
+        var standing: [String: Int] = [:]
+        let staff = rows.staff
+        for (i, m) in staff.enumerated() where !m.worker.isEmpty {
+            let started: Bool
+            switch m.start {
+            case .blank: started = true
+            case .bad: continue
+            case .day(let d): started = d <= asAt
+            }
+            let left: Bool
+            switch m.end {
+            case .blank: left = false
+            case .bad: continue
+            case .day(let d): left = d <= asAt
+            }
+            guard started && !left else { continue }
+            let key = StaffMember.nameKey(m.worker)
+            if let earlier = standing[key] {
+                let origin = rows.origin(.workforce)
+                let place = origin.sheet == nil ? "line" : "row"
+                warnings.append(DataQualityIssue(file: origin.file, sheet: origin.sheet, line: staff[earlier].line, column: Column.staffWorker,
+                                                 value: staff[earlier].worker,
+                                                 problem: "the same worker is also on \(place) \(m.line); that line stands and this one is not counted",
+                                                 kind: .duplicateWorker, list: .workforce))
+            }
+            standing[key] = i
+        }
+        return standing.values.sorted().map { staff[$0] }
+    }()
+
+    lazy var socialWorkers: [StaffMember] = staffInPost.filter(\.isSocialWorker)
+
+    /// Each social worker's caseload (by the worker's name key): the children counted in
+    /// cin.children, cp.children, cla.children and cl.total, each once, by the Allocated Worker
+    /// of its row in the first of Lists 8, 7, 6, 9 that counts it. nil when none of those lists
+    /// was supplied. Lists that were not supplied, or have no Allocated Worker, are noted.
+    lazy var caseloads: [String: Int]? = {
+        let lists: [ListKind] = [.list8, .list7, .list6, .list9]
+        guard lists.contains(where: rows.supplies) else { return nil }
+        var workerOf: [String: String] = [:]
+        func take<Row>(_ list: ListKind, _ cohort: [Row], child: (Row) -> String, worker: (Row) -> String) {
+            guard rows.supplies(list), rows.has(list, Column.worker) else {
+                let origin = rows.origin(list)
+                let why = rows.supplies(list) ? "has no Allocated Worker" : "was not supplied"
+                warnings.append(DataQualityIssue(file: origin.file, sheet: origin.sheet, line: 0, column: Column.worker, value: "",
+                                                 problem: "\(list.title) \(why): its children count in no social worker's caseload",
+                                                 kind: .caseloadListMissing, list: list))
+                return
+            }
+            for r in cohort where workerOf[child(r)] == nil { workerOf[child(r)] = worker(r) }
+        }
+        take(.list8, childrenInCareOpen, child: { $0.child }, worker: { $0.worker })
+        take(.list7, protectionPlansOpen, child: { $0.child }, worker: { $0.worker })
+        take(.list6, childrenInNeedOpen, child: { $0.child }, worker: { $0.worker })
+        take(.list9, careLeavers.filter { !$0.child.isEmpty }, child: { $0.child }, worker: { $0.worker })
+        let social = Set(socialWorkers.map { StaffMember.nameKey($0.worker) })
+        var counts: [String: Int] = [:]
+        var keys: [String: String] = [:]   // a worker's name as written → its key, made once per spelling
+        for (_, w) in workerOf where !w.isEmpty {
+            let key = keys[w] ?? StaffMember.nameKey(w)
+            keys[w] = key
+            if social.contains(key) { counts[key, default: 0] += 1 }
+        }
+        let unmatched = socialWorkers.filter { counts[StaffMember.nameKey($0.worker)] == nil }
+        if let first = unmatched.first {
+            let origin = rows.origin(.workforce)
+            warnings.append(DataQualityIssue(file: origin.file, sheet: origin.sheet, line: first.line, column: Column.staffWorker,
+                                             value: "\(unmatched.count) of \(socialWorkers.count)",
+                                             problem: "\(unmatched.count) of \(socialWorkers.count) social workers match no child's Allocated Worker in Lists 6–9: their caseload is 0",
+                                             kind: .unmatchedWorkers, list: .workforce))
+        }
+        return counts
+    }()
 
     // MARK: shared kernels
 

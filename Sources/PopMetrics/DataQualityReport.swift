@@ -68,7 +68,8 @@ public enum DataQualityReport {
     /// problem with a whole row (a short row, a duplicate child), every indicator of the list.
     static func affected(list: ListKind?, column: String, kind: DataQualityIssue.Kind) -> [IndicatorID] {
         guard let list else { return [] }
-        let wholeRow: Set<DataQualityIssue.Kind> = [.shortRow, .longRow, .lineTooLong, .lineBreakInCell, .fileCutShort, .duplicateChild, .blankChildID]
+        let wholeRow: Set<DataQualityIssue.Kind> = [.shortRow, .longRow, .lineTooLong, .lineBreakInCell, .fileCutShort, .duplicateChild, .blankChildID,
+                                                    .duplicateWorker, .unmatchedWorkers]
         let key = Column.key(column)
         return Catalogue.definitions.filter { d in
             d.needs.contains { $0.list == list && (wholeRow.contains(kind) || Column.key($0.column) == key) }

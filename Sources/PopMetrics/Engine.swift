@@ -38,10 +38,12 @@ public enum Engine {
             }
             var computed = m.compute(cohorts, population)
             if let basis { for i in computed.indices { computed[i].basis = basis } }
-            if def.byTeam, let list = def.needs.first(where: { $0.column == Column.team })?.list, !rows.has(list, Column.team) {
+            if let team = def.teamColumn, !rows.has(team.list, team.column) {
                 computed.removeAll { $0.team != nil }
-                let origin = rows.origin(list)
-                unavailable.append(Unavailable(id: def.id, teamRowsOnly: true, list: list, file: origin.file, sheet: origin.sheet, column: Column.team))
+                let origin = rows.origin(team.list)
+                for d in m.definitions {
+                    unavailable.append(Unavailable(id: d.id, teamRowsOnly: true, list: team.list, file: origin.file, sheet: origin.sheet, column: team.column))
+                }
             }
             values += computed
         }
@@ -58,7 +60,10 @@ public enum Engine {
         // A list not supplied means no data for its indicators, never zeros.
         guard def.lists.allSatisfy(rows.supplies) else { return nil }
         if def.needs.contains(where: { $0.local && !rows.has($0.list, $0.column) }) { return nil }
-        var missing = def.needs.filter { !$0.local && $0.column != Column.team && !rows.has($0.list, $0.column) }
+        // A column only the team rows group by costs only the team rows.
+        var missing = def.needs.filter { need in
+            !need.local && (need != def.teamColumn || def.readsTeamColumn) && !rows.has(need.list, need.column)
+        }
         var basis: String?
         if let f = def.fallback, missing.contains(f.replaces), rows.has(f.instead.list, f.instead.column) {
             missing.removeAll { $0 == f.replaces }

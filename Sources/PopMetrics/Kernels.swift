@@ -68,12 +68,22 @@ enum Kernel {
     }
 
     /// Every group of a breakdown, zeros included: group count as numerator, the base (rows not
-    /// left out as unreadable) as denominator, the share as value.
-    static func breakdown<Row>(_ defs: [(group: String, def: IndicatorDefinition)], _ rows: [Row], classify: (Row) -> Placement) -> [IndicatorValue] {
+    /// left out as unreadable) as denominator, the share as value; per team too when `team` is
+    /// given (a team is listed when it has a row).
+    static func breakdown<Row>(_ defs: [(group: String, def: IndicatorDefinition)], _ rows: [Row], team: ((Row) -> String)? = nil,
+                               classify: (Row) -> Placement) -> [IndicatorValue] {
         var counts: [String: Int] = [:]
         var base = 0
+        var teams: [String: (counts: [String: Int], base: Int)] = [:]
         for r in rows {
-            switch classify(r) {
+            let place = classify(r)
+            if let team {
+                var t = teams[team(r), default: ([:], 0)]
+                if case .group(let g) = place { t.counts[g, default: 0] += 1 }
+                if case .unreadable = place {} else { t.base += 1 }
+                teams[team(r)] = t
+            }
+            switch place {
             case .unreadable: continue
             case .noGroup: base += 1
             case .group(let g):
@@ -81,7 +91,12 @@ enum Kernel {
                 counts[g, default: 0] += 1
             }
         }
-        return breakdown(defs, counts: counts, base: base)
+        var out = breakdown(defs, counts: counts, base: base)
+        for name in teams.keys.sorted() {
+            guard let t = teams[name] else { continue }
+            out += defs.map { percentValue($0.def, team: name, t.counts[$0.group] ?? 0, t.base) }
+        }
+        return out
     }
 
     static func breakdown(_ defs: [(group: String, def: IndicatorDefinition)], counts: [String: Int], base: Int) -> [IndicatorValue] {
@@ -90,6 +105,12 @@ enum Kernel {
 
     static func countValue(_ def: IndicatorDefinition, team: String?, _ n: Int) -> IndicatorValue {
         IndicatorValue(id: def.id, team: team, numerator: n, denominator: nil, value: Double(n), unit: def.unit, polarity: def.polarity)
+    }
+
+    /// numerator ÷ denominator (children per social worker); no value for a zero denominator.
+    static func averageValue(_ def: IndicatorDefinition, team: String?, _ n: Int, _ d: Int) -> IndicatorValue {
+        IndicatorValue(id: def.id, team: team, numerator: n, denominator: d, value: d > 0 ? Double(n) / Double(d) : nil,
+                       unit: .average, polarity: def.polarity)
     }
 
     static func percentValue(_ def: IndicatorDefinition, team: String?, _ n: Int, _ d: Int) -> IndicatorValue {
@@ -112,4 +133,33 @@ enum Kernel {
         }
         return tallies.keys.sorted().map { ($0, tallies[$0]!) }
     }
+}
+
+/// Whole-month bands of time before R (data contract, "Time bands"): with edges of 3 and 6
+/// months, band 0 is a start after addMonths(R, −3), band 1 one in (addMonths(R, −6),
+/// addMonths(R, −3)], band 2 one on or before addMonths(R, −6). The bands never overlap and
+/// cover every start up to R.
+struct MonthBands {
+    /// addMonths(R, −edge) for each edge, latest first.
+    let bounds: [Day]
+    let asAt: Day
+
+    init(asAt: Day, edges: [Int]) {
+        self.asAt = asAt
+        bounds = edges.map { asAt.addingMonths(-$0) }
+    }
+
+    /// The band of a start; nil for a start after R.
+    func band(_ start: Day) -> Int? {
+        guard start <= asAt else { return nil }
+        for (i, b) in bounds.enumerated() where start > b { return i }
+        return bounds.count
+    }
+}
+
+/// Bands of a whole number (working days, years) by the last value of each band but the
+/// last: with limits 25, 40 and 45, band 0 is ≤ 25, band 1 is 26–40, band 2 is 41–45, band 3 ≥ 46.
+func countBand(_ n: Int, upTo limits: [Int]) -> Int {
+    for (i, limit) in limits.enumerated() where n <= limit { return i }
+    return limits.count
 }

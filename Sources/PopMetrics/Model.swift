@@ -2,7 +2,8 @@ import PopCalendar
 import PopExtract
 
 public enum MeasureUnit: String, Sendable {
-    case count, percent, per_10k, per_100k
+    /// `average` is numerator ÷ denominator (children per social worker).
+    case count, percent, per_10k, per_100k, average
 
     /// The values a target or a published figure of this unit can sensibly take: a reference
     /// file holding anything else (1e300, a negative rate) is refused, never stored.
@@ -12,6 +13,7 @@ public enum MeasureUnit: String, Sendable {
         case .percent: 0...100
         case .per_10k: 0...10_000
         case .per_100k: 0...100_000
+        case .average: 0...10_000
         }
     }
 }
@@ -20,19 +22,25 @@ public enum Polarity: String, Sendable {
     case high, low, none
 }
 
-/// The services of the performance page, in the council's order.
+/// The services of the performance page, in the council's order; the pages added with the
+/// whole pack (Early Help, UASC, quality assurance, workforce) follow the first seven, so that
+/// the page's first panels stay where readers know them.
 public enum Service: String, CaseIterable, Sendable {
-    case mash, assessments, cin, cp, cla, careLeavers = "care_leavers", yot
+    case mash, assessments, cin, cp, cla, careLeavers = "care_leavers", yot, earlyHelp = "early_help", uasc, qa, workforce
 
     public var title: String {
         switch self {
         case .mash: "MASH / front door"
+        case .earlyHelp: "Early Help"
         case .assessments: "Assessments & S47"
         case .cin: "Children in need"
         case .cp: "Child protection"
         case .cla: "Children in care"
+        case .uasc: "UASC"
         case .careLeavers: "Care leavers"
         case .yot: "Youth offending"
+        case .qa: "Quality assurance"
+        case .workforce: "Workforce"
         }
     }
 
@@ -120,8 +128,15 @@ public struct IndicatorDefinition: Sendable {
     public let polarity: Polarity
     /// The columns it reads; absent from the output when a list it needs was not supplied.
     public let needs: [ColumnNeed]
-    /// Also computed per Allocated Team: `t` opens its team table.
+    /// Also computed per team: `t` opens its team table.
     public let byTeam: Bool
+    /// The column its team rows are grouped by: Allocated Team, or a list's own (an Early Help
+    /// assessment's organisation, an audit's Service Area or Domain, a worker's Team); nil
+    /// without team rows. Without it only the team rows are lost, unless the figure reads it too.
+    public let teamColumn: ColumnNeed?
+    /// The team column is among the columns the figure itself reads (an audit's Domain tells
+    /// audits from domain gradings): without it the indicator is unavailable.
+    public let readsTeamColumn: Bool
     /// The definition in a manager's words.
     public let definition: String
     /// Its place among its service's headline indicators (panels and slides); nil when it is

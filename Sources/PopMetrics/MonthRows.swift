@@ -51,10 +51,12 @@ public struct ReportingPeriod: Sendable {
 
 /// What one reporting date's figures need from an extract, kept as its rows stream past.
 ///
-/// Flows (contacts, referrals, assessments, enquiries) are kept only for the month; the year's
-/// contacts and referrals are tallied, with a compact date per referral for re-referrals. Case
-/// lists keep the rows open at R and this year's CP starts and ends. So memory follows the open
-/// cases and one month's activity, not the number of rows or years an extract holds.
+/// Flows (contacts, referrals, assessments, enquiries, Early Help assessments started or
+/// completed, audits) are kept only for the month; the year's contacts, referrals and Early Help
+/// assessments are tallied, with a compact date per referral for re-referrals. Case lists keep
+/// the rows open at R, this year's CP starts and ends and this year's ends of care; the staff
+/// list is kept whole (a row per member of staff). So memory follows the open cases, the staff
+/// and one month's activity, not the number of rows or years an extract holds.
 public struct MonthRows: ExtractSink, SuppliesLists {
     public let period: ReportingPeriod
     public private(set) var supplied: Set<ListKind> = []
@@ -80,6 +82,10 @@ public struct MonthRows: ExtractSink, SuppliesLists {
         return out
     }
     var referralHistory = ReferralHistory()
+    var earlyHelpStartedInMonth: [EarlyHelpAssessment] = []
+    var earlyHelpStartedYTD = 0
+    var earlyHelpCompletedInMonth: [EarlyHelpAssessment] = []
+    var earlyHelpOpenRows: [EarlyHelpAssessment] = []
     var assessmentsAuthorisedInMonth: [Assessment] = []
     var section47sStartedInMonth: [Section47Enquiry] = []
     var icpcsInMonth: [Section47Enquiry] = []
@@ -89,11 +95,17 @@ public struct MonthRows: ExtractSink, SuppliesLists {
     var protectionPlansStartedYTD: [ChildProtectionPlan] = []
     var protectionPlansEndedYTD: [ChildProtectionPlan] = []
     var childrenInCareOpenRows: [ChildInCare] = []
+    /// Periods of care that ended in the YTD (a start that cannot be read counts nowhere).
+    var childrenInCareCeasedYTD: [ChildInCare] = []
     /// Every row of List 9 is a current care leaver.
     var careLeavers: [CareLeaver] = []
     /// Orders open at R, ended in the previous quarter, or with a first-time-entrant date in
     /// the 12 months or a custodial sentence in the YTD.
     var youthOffending: [YouthOffendingCase] = []
+    /// Audit rows dated in the month (overall grades and domain gradings).
+    var auditsInMonth: [CaseAudit] = []
+    /// Every row of the staff list, in file order.
+    var staff: [StaffMember] = []
 
     public init(asAt: Day) { period = ReportingPeriod(asAt: asAt) }
 
@@ -125,6 +137,7 @@ public struct MonthRows: ExtractSink, SuppliesLists {
     public mutating func add<Row: ListRow>(_ rows: [Row]) {
         rowsRead += rows.count
         if let r = rows.of(Contact.self) { for x in r { keep(x) } }
+        else if let r = rows.of(EarlyHelpAssessment.self) { for x in r { keep(x) } }
         else if let r = rows.of(Referral.self) { for x in r { keep(x) } }
         else if let r = rows.of(Assessment.self) { for x in r { keep(x) } }
         else if let r = rows.of(Section47Enquiry.self) { for x in r { keep(x) } }
@@ -133,6 +146,17 @@ public struct MonthRows: ExtractSink, SuppliesLists {
         else if let r = rows.of(ChildInCare.self) { for x in r { keep(x) } }
         else if let r = rows.of(CareLeaver.self) { careLeavers += r }
         else if let r = rows.of(YouthOffendingCase.self) { for x in r { keep(x) } }
+        else if let r = rows.of(CaseAudit.self) { auditsInMonth += r.filter { period.inMonth($0.date) } }
+        else if let r = rows.of(StaffMember.self) { staff += r }
+    }
+
+    private mutating func keep(_ row: EarlyHelpAssessment) {
+        // An assessment whose start cannot be read counts nowhere (data contract, Bad input).
+        guard !row.start.isBad else { return }
+        if period.inYTD(row.start) { earlyHelpStartedYTD += 1 }
+        if period.inMonth(row.start) { earlyHelpStartedInMonth.append(row) }
+        if period.inMonth(row.completed) { earlyHelpCompletedInMonth.append(row) }
+        if period.isOpen(start: row.start, end: row.completed) { earlyHelpOpenRows.append(row) }
     }
 
     private mutating func keep(_ row: Contact) {
@@ -174,6 +198,7 @@ public struct MonthRows: ExtractSink, SuppliesLists {
 
     private mutating func keep(_ row: ChildInCare) {
         if period.isOpen(start: row.started, end: row.ceased) { childrenInCareOpenRows.append(row) }
+        if period.inYTD(row.ceased) && !row.started.isBad { childrenInCareCeasedYTD.append(row) }
     }
 
     private mutating func keep(_ row: YouthOffendingCase) {

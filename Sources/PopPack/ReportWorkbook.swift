@@ -200,7 +200,7 @@ public enum ReportWorkbook {
         switch unit {
         case .count: return .number(x, format: .integer)
         case .percent: return .number(x / 100, format: .percent1)
-        case .per_10k, .per_100k: return .number(x, format: .decimal1)
+        case .per_10k, .per_100k, .average: return .number(x, format: .decimal1)
         }
     }
 

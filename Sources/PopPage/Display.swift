@@ -47,7 +47,7 @@ public enum Display {
         return grouped(units)
     }
 
-    /// A value in its unit: `1,365`, `71.1%`, `16.4`; "–" when there is no value.
+    /// A value in its unit: `1,365`, `71.1%`, `16.4`, a caseload `13.6`; "–" when there is no value.
     public static func value(_ v: IndicatorValue) -> String {
         guard let x = v.value else { return "–" }
         switch v.unit {
@@ -55,6 +55,7 @@ public enum Display {
         case .percent: return decimal(x, numerator: v.numerator, denominator: v.denominator) + "%"
         case .per_10k: return decimal(x, numerator: v.numerator, denominator: v.denominator, scale: 10_000)
         case .per_100k: return decimal(x, numerator: v.numerator, denominator: v.denominator, scale: 100_000)
+        case .average: return decimal(x, numerator: v.numerator, denominator: v.denominator, scale: 1)
         }
     }
 

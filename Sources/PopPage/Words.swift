@@ -65,6 +65,7 @@ public enum Words {
         case .percent: d.isBreakdown ? "count and %" : "%"
         case .per_10k: "per 10,000"
         case .per_100k: "per 100,000"
+        case .average: "average"
         }
     }
 

@@ -227,3 +227,29 @@ extension Store {
         s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } ? "\"" + String(s.flatMap { $0 == "\"" ? "\"\"" : String($0) }) + "\"" : s
     }
 }
+
+extension Store {
+    /// Replaces the council's team-to-service file.
+    public func setTeamServices(_ groups: TeamServices) throws {
+        try guarded("storing the teams") {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM team_service")
+                for (i, e) in groups.entries.enumerated() {
+                    try db.execute(sql: "INSERT INTO team_service VALUES (?, ?, ?)", arguments: [e.team, e.service, i + 1])
+                }
+            }
+        }
+    }
+
+    /// The stored team-to-service file; none (every team its own) when none is stored.
+    public func teamServices() throws -> TeamServices {
+        try guarded("reading the teams") {
+            try queue.read { db in
+                TeamServices(try Row.fetchAll(db, sql: "SELECT team, service FROM team_service ORDER BY line").map { r in
+                    let f = Fields(r, "team_service")
+                    return TeamServices.Entry(team: try f.text("team"), service: try f.text("service"))
+                })
+            }
+        }
+    }
+}

@@ -31,7 +31,7 @@ public final class Store: @unchecked Sendable {
     /// "POP!" in the SQLite header's application-id field: marks a database as pop's.
     public static let applicationID: Int32 = 0x504F_5021
     /// The schema this pop writes (PRAGMA user_version); a newer one is refused.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     /// `--db PATH`, else `$POP_DB`, else `$XDG_DATA_HOME/pop/pop.sqlite`, else
     /// `$HOME/.local/share/pop/pop.sqlite`; nil when none of them is set (an empty HOME is not
@@ -350,6 +350,13 @@ public final class Store: @unchecked Sendable {
                                                rule.isDueSoon(elapsed: try f.int("elapsed")), try f.int("rowid")])
             }
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        // The council's team-to-service file (`pop teams import`): services pool their teams.
+        m.registerMigration("v5-team-services") { db in
+            try db.execute(sql: """
+                CREATE TABLE team_service (team TEXT NOT NULL, service TEXT NOT NULL, line INTEGER NOT NULL);
+                PRAGMA user_version = 5;
+                """)
         }
         return m
     }

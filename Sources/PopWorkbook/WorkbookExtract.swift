@@ -110,7 +110,8 @@ public enum WorkbookExtract {
     }
 
     /// The list a sheet's name stands for: `List 1` … `List 9` with or without text after the
-    /// number (but not `List 10`), or the list's own name; case, spaces and `_` ignored.
+    /// number (but not `List 10`), or the list's own name (`Early Help`, `Audits`, `Workforce`);
+    /// case, spaces and `_` ignored.
     public static func list(named name: String) -> ListKind? {
         if let number = annexNumber(name) { return ListKind.allCases.first { $0.annexNumber == number } }
         let n = squeezed(name)
@@ -133,13 +134,14 @@ public enum WorkbookExtract {
     }
 
     /// The list a sheet's header row holds the key column of, when it holds exactly one's.
+    /// The list a sheet's header row holds the key columns of, when it holds exactly one's.
     static func list(byHeaderOf sheet: SheetInfo, _ reader: WorkbookReader) throws(ExtractError) -> ListKind? {
         var keys: Set<String> = []
         try WorkbookSheetSource(reader, sheet).forEachRecord { r in
             for i in 0..<r.count { keys.insert(Column.canonicalKey(r.trimmed(i))) }
             return false
         }
-        let matches = ListKind.allCases.filter { keys.contains(Column.key($0.keyColumn)) }
+        let matches = ListKind.allCases.filter { $0.keyColumns.allSatisfy { keys.contains(Column.key($0)) } }
         return matches.count == 1 ? matches[0] : nil
     }
 }

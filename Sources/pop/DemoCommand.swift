@@ -14,9 +14,9 @@ struct DemoCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the demo's monthly Annex A extracts (February 2018 – January 2019) and its targets file.")
+            abstract: "Write the demo's monthly Annex A extracts (February 2018 – January 2019), its targets, benchmarks and teams files.")
 
-        @Option(name: .long, help: "The folder to write YYYY-MM/ extract folders and targets.csv into.")
+        @Option(name: .long, help: "The folder to write YYYY-MM/ extract folders, targets.csv, benchmarks.csv and teams.csv into.")
         var out: String
 
         @Option(name: .long, help: "The simulator's seed (the committed Fixtures/demo use the default).")
@@ -35,7 +35,8 @@ struct DemoCommand: ParsableCommand {
             }
             try SafeFile.write(DemoBorough.targetsCSV, to: out + "/targets.csv", force: force)
             try SafeFile.write(DemoBorough.benchmarksCSV, to: out + "/benchmarks.csv", force: force)
-            Output.standardOutput("wrote \(out)/targets.csv and \(out)/benchmarks.csv\n")
+            try SafeFile.write(DemoBorough.teamsCSV, to: out + "/teams.csv", force: force)
+            Output.standardOutput("wrote \(out)/targets.csv, \(out)/benchmarks.csv and \(out)/teams.csv\n")
         }
     }
 }
@@ -46,7 +47,7 @@ extension DemoCommand {
             abstract: "Write one large extract: many simulated councils, as at 31 January 2019, for benchmarks.",
             discussion: """
                 Each council is the demo borough run with its own seed; child IDs and team names carry its code (C001 …). \
-                About 26,700 rows per council with --months 10 and 45,000 with --months 22.
+                About 29,600 rows per council with --months 10 and 51,300 with --months 22.
                 """)
 
         @Option(name: .long, help: "The folder to write list1.csv … yot.csv into.")

@@ -17,8 +17,8 @@ struct Pop: ParsableCommand {
         commandName: "pop",
         abstract: "Children's services performance on a page, from Annex A extracts.",
         subcommands: [Dashboard.self, Present.self, Report.self, Import.self, Check.self, Months.self, Restore.self, Metrics.self, Comment.self,
-                      Targets.self, PopulationCommand.self, Benchmarks.self, Codes.self, Settings.self, Indicators.self, Workbook.self, DemoCommand.self, Bench.self,
-                      PackCommand.self, Due.self, Overdue.self],
+                      Targets.self, PopulationCommand.self, Benchmarks.self, Codes.self, Teams.self, Settings.self, Indicators.self, Workbook.self, DemoCommand.self,
+                      Bench.self, PackCommand.self, Due.self, Overdue.self],
         defaultSubcommand: Dashboard.self
     )
 

@@ -66,6 +66,6 @@ import PopTestSupport
         let whole = Engine.compute(try ExtractReader.read(folder: folder, asAt: r), asAt: r, population: ScaleDemoTests.population)
         #expect(streamed.values == whole.values)
         #expect(streamed.dataQuality == whole.dataQuality)
-        #expect(streamed.values.count == 185)
+        #expect(streamed.values.count == 445)
     }
 }

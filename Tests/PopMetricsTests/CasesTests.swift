@@ -257,10 +257,37 @@ import PopExtract
           + ["neglect", "physical", "sexual", "emotional", "multiple"].map { "cp.category.\($0)" }
           + ["ico", "co", "s20", "po", "epo", "yj", "other"].map { "cla.legal.\($0)" }
           + ["17_under", "18", "19", "20", "21", "22_over"].map { "cl.age.\($0)" }
+          // The whole pack: Early Help, the new rows under each service, UASC, QA, workforce.
+          + ["eh.started", "eh.started_ytd", "eh.completed", "eh.open", "asmt.needs_support", "cp.disabled", "cp.also_cla", "cla.ceased_ytd",
+             "cla.adopted_ytd", "cla.sgo_ytd", "uasc.children", "uasc.male", "uasc.age_16_17", "qa.audits", "qa.good", "qa.inadequate",
+             "qa.domain_good", "qa.domain_inadequate", "wf.social_workers", "wf.agency", "wf.supervision_in_time", "wf.caseload"]
+          + ["under_3m", "3_6m", "6_9m", "9_12m", "12m_plus"].map { "eh.open_duration.\($0)" }
+          + ["0_25", "26_40", "41_45", "46_plus"].map { "asmt.duration.\($0)" }
+          + ["under_3m", "3_6m", "6_12m", "12m_plus"].map { "cin.duration.\($0)" }
+          + (0...9).map { "cin.primary_need.n\($0)" }
+          + ["under_3m", "3_6m", "6_12m", "12_24m", "24m_plus"].map { "cp.duration.\($0)" }
+          + ["under_1", "1_5", "6_10", "11_15", "16_plus"].map { "cp.starts_age.\($0)" }
+          + ["male", "female", "other", "not_recorded"].map { "cla.gender.\($0)" }
+          + ["white", "mixed", "asian", "black", "other", "not_recorded"].map { "cla.ethnicity.\($0)" }
+          + ["under_6m", "6_12m", "12_18m", "18_24m", "24m_plus"].map { "cla.time_in_care.\($0)" }
+          + ["foster", "adoption", "parents", "semi_independent", "residential", "other"].flatMap { ["cla.placement.\($0)", "uasc.placement.\($0)"] }
+          + ["under_1y", "1y", "2y", "3y_plus"].map { "uasc.time_in_care.\($0)" }
+          + ["b", "c", "d", "e", "g", "h", "k", "r", "s", "t", "u", "v", "w", "x", "y", "z"].map { "cl.accommodation.\($0)" }
+          + ["higher_education", "other_education", "training_employment"].map { "cl.activity.\($0)" }
+          + ["outstanding", "good", "ri", "inadequate", "not_graded"].flatMap { ["qa.grade.\($0)", "qa.domain_grade.\($0)"] }
         for id in contract { #expect(ids.contains(id), "\(id)") }
         #expect(ids.count == contract.count)
         let teamIDs = Set(Catalogue.definitions.filter(\.byTeam).map(\.id.rawValue))
-        #expect(teamIDs == ["asmt.completed", "asmt.within_45wd", "cin.plans", "cin.visits_in_time", "cp.children", "cp.visits_in_time",
-                            "cla.children", "cla.visits_in_time", "yot.open"])
+        #expect(teamIDs == Set(["asmt.completed", "asmt.within_45wd", "cin.plans", "cin.visits_in_time", "cp.children", "cp.visits_in_time",
+                                "cla.children", "cla.visits_in_time", "yot.open", "eh.started", "uasc.children", "qa.audits", "qa.good", "qa.inadequate",
+                                "qa.domain_good", "qa.domain_inadequate", "wf.social_workers", "wf.agency", "wf.supervision_in_time", "wf.caseload"]
+                               + ["outstanding", "good", "ri", "inadequate", "not_graded"].flatMap { ["qa.grade.\($0)", "qa.domain_grade.\($0)"] }))
+        // Each team indicator groups its rows by the column the contract names.
+        let teamColumns = Dictionary(Catalogue.definitions.compactMap { d in d.teamColumn.map { (d.id.rawValue, $0.column) } }, uniquingKeysWith: { a, _ in a })
+        #expect(teamColumns["eh.started"] == Column.ehOrganisation)
+        #expect(teamColumns["qa.grade.good"] == Column.auditServiceArea)
+        #expect(teamColumns["qa.domain_grade.good"] == Column.auditDomain)
+        #expect(teamColumns["wf.caseload"] == Column.staffTeam)
+        #expect(teamColumns["cp.children"] == Column.team)
     }
 }
