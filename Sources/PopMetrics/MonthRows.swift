@@ -55,7 +55,7 @@ public struct ReportingPeriod: Sendable {
 /// contacts and referrals are tallied, with a compact date per referral for re-referrals. Case
 /// lists keep the rows open at R and this year's CP starts and ends. So memory follows the open
 /// cases and one month's activity, not the number of rows or years an extract holds.
-public struct MonthRows: ExtractSink, SuppliesLists {
+public struct MonthRows: PartedSink, SuppliesLists {
     public let period: ReportingPeriod
     public private(set) var supplied: Set<ListKind> = []
     /// Where each supplied list came from, for the warnings computed later.
@@ -97,6 +97,8 @@ public struct MonthRows: ExtractSink, SuppliesLists {
 
     public init(asAt: Day) { period = ReportingPeriod(asAt: asAt) }
 
+    public func emptyPart() -> MonthRows { MonthRows(asAt: asAt) }
+
     /// Every row of an extract already read, as a reader would have sent them.
     public init(_ extract: Extract, asAt: Day) {
         self.init(asAt: asAt)
@@ -133,6 +135,36 @@ public struct MonthRows: ExtractSink, SuppliesLists {
         else if let r = rows.of(ChildInCare.self) { for x in r { keep(x) } }
         else if let r = rows.of(CareLeaver.self) { careLeavers += r }
         else if let r = rows.of(YouthOffendingCase.self) { for x in r { keep(x) } }
+    }
+
+    /// Takes a part whose lists were read apart (`ExtractReader`'s lists in parallel): its lists
+    /// come after this one's. Every field is joined here; `MonthRowsPartsTests` lists them, so
+    /// a field added without joining it fails there.
+    public mutating func append(part p: consuming MonthRows) {
+        precondition(p.period.asAt == period.asAt, "parts of one reporting date only")
+        supplied.formUnion(p.supplied)
+        origins.merge(p.origins) { _, later in later }
+        columns.merge(p.columns) { _, later in later }
+        dataQuality.join(p.dataQuality)
+        rowsRead += p.rowsRead
+        hasContactDecisions = hasContactDecisions || p.hasContactDecisions
+        contactsInMonth.join(p.contactsInMonth)
+        contactsYTD += p.contactsYTD
+        referralsInMonth.join(p.referralsInMonth)
+        referralsYTD += p.referralsYTD
+        referralSourcesBaseYTD += p.referralSourcesBaseYTD
+        for i in referralSourceCountsYTD.indices { referralSourceCountsYTD[i] += p.referralSourceCountsYTD[i] }
+        referralHistory.join(p.referralHistory)
+        assessmentsAuthorisedInMonth.join(p.assessmentsAuthorisedInMonth)
+        section47sStartedInMonth.join(p.section47sStartedInMonth)
+        icpcsInMonth.join(p.icpcsInMonth)
+        childrenInNeedOpenRows.join(p.childrenInNeedOpenRows)
+        protectionPlansOpenRows.join(p.protectionPlansOpenRows)
+        protectionPlansStartedYTD.join(p.protectionPlansStartedYTD)
+        protectionPlansEndedYTD.join(p.protectionPlansEndedYTD)
+        childrenInCareOpenRows.join(p.childrenInCareOpenRows)
+        careLeavers.join(p.careLeavers)
+        youthOffending.join(p.youthOffending)
     }
 
     private mutating func keep(_ row: Contact) {
@@ -214,6 +246,14 @@ struct ReferralHistory {
         entries.packed.append(e)
     }
 
+    /// Takes the referrals of a part read apart. Only List 3 adds referrals, so one of the two
+    /// is empty: the other is taken whole.
+    mutating func join(_ other: ReferralHistory) {
+        if other.entries.packed.isEmpty { return }
+        precondition(entries.packed.isEmpty, "referrals come from one list")
+        self = other
+    }
+
     /// (re-referrals, referrals) among the YTD referrals of children with an ID.
     func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
         if !entries.sorted {
@@ -241,5 +281,12 @@ struct ReferralHistory {
             }
         }
         return (numerator, denominator)
+    }
+}
+
+extension Array {
+    /// Appends a part's elements; an empty array takes the part's storage as it is.
+    mutating func join(_ other: [Element]) {
+        if isEmpty { self = other } else { self += other }
     }
 }
