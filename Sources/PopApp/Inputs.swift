@@ -37,7 +37,7 @@ public enum Inputs {
                                                            into sink: inout S) throws(PopError) {
         do {
             if WorkbookExtract.isWorkbook(extract) || FilePath.isRegularFile(extract) {
-                try WorkbookExtract.read(path: extract, asAt: asAt, options: options, into: &sink)
+                try WorkbookExtract.read(path: extract, asAt: asAt, options: options, threads: threads, into: &sink)
             } else {
                 try ExtractReader.read(folder: extract, asAt: asAt, options: options, threads: threads, into: &sink)
             }
