@@ -311,7 +311,8 @@ public struct CSVParser {
                 if fieldStart < n { if base[fieldStart] == 0x0A { fieldStart += 1 } } else { state = .afterCR }
             }
             var keepGoing = true
-            if !(f == 1 && k == recordStart) {
+            // A wholly empty line (or one holding only `""`, as the general path reads it) is skipped.
+            if !(f == 1 && ends[0] == starts[0]) {
                 // SAFETY: every offset lies in base[recordStart ..< n], which the caller's chunk
                 // keeps valid for the callback.
                 keepGoing = try body(Record(unsafeBase: base + recordStart, starts: starts, ends: ends, kinds: nil, count: f,
