@@ -58,6 +58,7 @@ import duckdb
 folder = sys.argv[1]
 files = sorted(f for f in os.listdir(folder) if f.endswith(".csv"))
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 options = "all_varchar=true, header=true, delim=',', quote='\"', escape='\"', strict_mode=false, ignore_errors=true"
 t = time.perf_counter()
 rows = 0
@@ -124,7 +125,7 @@ def pop_metrics(pop, case, work):
 
 def python_tool(py, tool, script, case, target):
     wall, memory, out = run([py, "-c", script, target])
-    result = json.loads(out)
+    result = json.loads(out.strip().splitlines()[-1])
     case.add(tool, result["seconds"], memory, result["rows"])
 
 
