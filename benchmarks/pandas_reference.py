@@ -37,8 +37,15 @@ def read_list(folder, name, columns):
     if not os.path.exists(path):
         return None
     wanted = {norm_header(c): c for c in columns}
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                     usecols=lambda c: norm_header(c) in wanted)
+    # The contract: UTF-8 (with or without a byte-order mark), and a file that is not valid
+    # UTF-8 is read as Windows-1252, as Excel writes it. (Bytes cp1252 leaves undefined become
+    # U+FFFD, as pop makes them.)
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                         usecols=lambda c: norm_header(c) in wanted)
+    except UnicodeDecodeError:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1252", encoding_errors="replace",
+                         usecols=lambda c: norm_header(c) in wanted)
     df.columns = [wanted[norm_header(c)] for c in df.columns]
     df.attrs["supplied"] = set(df.columns)
     for c in columns:

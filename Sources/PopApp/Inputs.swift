@@ -27,8 +27,22 @@ public enum Inputs {
     /// refuses an extract with no lists.
     public static func monthRows(extract: String, asAt: Day, options: ReadOptions = ReadOptions()) throws(PopError) -> MonthRows {
         var rows = MonthRows(asAt: asAt)
-        try read(extract: extract, asAt: asAt, options: options, into: &rows)
+        try read(extract: extract, asAt: asAt, options: options, threads: ExtractReader.threads(), into: &rows)
         return rows
+    }
+
+    /// Streams an extract into a sink whose lists can be read apart, on up to `threads` threads
+    /// (one list per thread at a time, joined in list order: the same result as one thread).
+    public static func read<S: PartedSink & SuppliesLists>(extract: String, asAt: Day, options: ReadOptions, threads: Int,
+                                                           into sink: inout S) throws(PopError) {
+        do {
+            if WorkbookExtract.isWorkbook(extract) || FilePath.isRegularFile(extract) {
+                try WorkbookExtract.read(path: extract, asAt: asAt, options: options, threads: threads, into: &sink)
+            } else {
+                try ExtractReader.read(folder: extract, asAt: asAt, options: options, threads: threads, into: &sink)
+            }
+        } catch { throw .unusable(error) }
+        try checkSupplied(extract, sink)
     }
 
     /// Streams an extract into any sink; refuses one with no lists.
@@ -40,6 +54,11 @@ public enum Inputs {
                 try ExtractReader.read(folder: extract, asAt: asAt, options: options, into: &sink)
             }
         } catch { throw .unusable(error) }
+        try checkSupplied(extract, sink)
+    }
+
+    /// An extract with no lists is refused.
+    static func checkSupplied(_ extract: String, _ sink: some SuppliesLists) throws(PopError) {
         guard ListKind.allCases.contains(where: sink.supplies) else {
             let what = FilePath.isDirectory(extract) ? "list1.csv … list9.csv or yot.csv" : "sheets named List 1 … List 9 (or headed as Annex A lists)"
             throw PopError(.unusableInput, "\(extract): no Annex A lists found (expected \(what))")

@@ -3,8 +3,8 @@
 /// a field longer than `maxFieldBytes` is cut (and the record flagged) rather than grown without
 /// end.
 ///
-/// Two paths read the same grammar: records wholly inside the chunk with no quoted field are
-/// read in place (their cells are ranges of the chunk), everything else goes through a state
+/// Two paths read the same grammar: records wholly inside the chunk whose quoted fields, if any,
+/// hold no `""` or line break are read in place (their cells are ranges of the chunk), everything else goes through a state
 /// machine into the parser's own memory. `CSVReferenceParser` is the slow, obviously correct
 /// oracle both are property-tested against.
 public enum CSV {
@@ -210,6 +210,33 @@ public struct CSVParser {
         return n
     }
 
+    /// The first quote or LF in `from..<to`, or `to`. Eight bytes at a time.
+    @inline(__always)
+    static func nextQuoteOrLF(_ base: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int {
+        var j = from
+        while j &+ 8 <= n {
+            // SAFETY: j + 8 ≤ n, the chunk's length.
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+            let m = matching(w, 0x22) | matching(w, 0x0A)
+            if m != 0 { return j &+ m.trailingZeroBitCount &>> 3 }
+            j &+= 8
+        }
+        while j < n {
+            let c = base[j]
+            if c == 0x22 || c == 0x0A { return j }
+            j &+= 1
+        }
+        return n
+    }
+
+    /// 0x80 in each byte of `w` equal to `b`, exactly (no borrow crosses bytes).
+    @inline(__always)
+    static func matching(_ w: UInt64, _ b: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        let v = w ^ (ones &* UInt64(b))
+        return ~(((v & low7) &+ low7) | v | low7)
+    }
+
     /// 0x80 in each byte of `w` that is a comma, LF or CR. Exact for every byte (no borrow
     /// crosses bytes), so all the separators of a word are used from one load.
     @inline(__always)
@@ -223,7 +250,8 @@ public struct CSVParser {
     }
 
     /// Reads records in place from `from`, without copying, for as long as each one lies
-    /// wholly in this chunk and has no quoted field (nearly every record of an extract).
+    /// wholly in this chunk and its quoted fields (if any) are simply quoted: `"a, b"` before a
+    /// separator, with no `""` or line break inside (nearly every record of an extract).
     /// Returns where it stopped (a record's start, for the general path to take: a quote, a
     /// line running past the chunk, a field or field count over the limits) and the callback's
     /// verdict.
@@ -237,25 +265,43 @@ public struct CSVParser {
         // SAFETY: word + 8 ≤ n.
         var mask = CSVParser.separators(UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)))
         while true {
-            if fieldStart == n || base[fieldStart] == 0x22 || f == CSV.maxFields { return (recordStart, true) }
-            // The next separator at or after the field's start (a CR's LF is passed over).
-            var k = 0
-            repeat {
-                while mask == 0 {
-                    word &+= 8
-                    guard word &+ 8 <= n else { return (recordStart, true) }
-                    // SAFETY: word + 8 ≤ n.
-                    mask = CSVParser.separators(UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)))
-                }
-                k = word &+ mask.trailingZeroBitCount &>> 3
-                mask &= mask &- 1
-            } while k < fieldStart
-            assert(k < n)
-            if k &- fieldStart > CSV.maxFieldBytes { return (recordStart, true) }
+            if fieldStart == n || f == CSV.maxFields { return (recordStart, true) }
+            // The cell's bytes, and the separator after it.
+            var cellStart = fieldStart, cellEnd = 0, k = 0
+            if base[fieldStart] == 0x22 {
+                // A quoted cell is read in place too when it is simply quoted: its closing quote
+                // in this chunk, right before a separator, and no `""` or line break inside.
+                // Anything else (and a cell over the limit) takes the general path.
+                let q = CSVParser.nextQuoteOrLF(base, from: fieldStart &+ 1, to: n)
+                guard q &+ 1 < n, base[q] == 0x22 else { return (recordStart, true) }
+                let after = base[q &+ 1]
+                guard after == 0x2C || after == 0x0A || after == 0x0D, q &- fieldStart &- 1 <= CSV.maxFieldBytes else { return (recordStart, true) }
+                cellStart = fieldStart &+ 1
+                cellEnd = q
+                k = q &+ 1
+                // Separators inside the quotes are not the cell's: scanning resumes after it.
+                word = k &- 8
+                mask = 0
+            } else {
+                // The next separator at or after the field's start (a CR's LF is passed over).
+                repeat {
+                    while mask == 0 {
+                        word &+= 8
+                        guard word &+ 8 <= n else { return (recordStart, true) }
+                        // SAFETY: word + 8 ≤ n.
+                        mask = CSVParser.separators(UInt64(littleEndian: UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)))
+                    }
+                    k = word &+ mask.trailingZeroBitCount &>> 3
+                    mask &= mask &- 1
+                } while k < fieldStart
+                assert(k < n)
+                if k &- fieldStart > CSV.maxFieldBytes { return (recordStart, true) }
+                cellEnd = k
+            }
             // SAFETY: f < maxFields (checked above), the offset tables' capacity. Offsets lie
             // within one record (at most 2,048 fields of 64 KB): they fit in 32 bits.
-            starts[f] = Int32(truncatingIfNeeded: fieldStart &- recordStart)
-            ends[f] = Int32(truncatingIfNeeded: k &- recordStart)
+            starts[f] = Int32(truncatingIfNeeded: cellStart &- recordStart)
+            ends[f] = Int32(truncatingIfNeeded: cellEnd &- recordStart)
             f &+= 1
             fieldStart = k &+ 1
             if base[k] == 0x2C { continue }
@@ -265,7 +311,8 @@ public struct CSVParser {
                 if fieldStart < n { if base[fieldStart] == 0x0A { fieldStart += 1 } } else { state = .afterCR }
             }
             var keepGoing = true
-            if !(f == 1 && k == recordStart) {
+            // A wholly empty line (or one holding only `""`, as the general path reads it) is skipped.
+            if !(f == 1 && ends[0] == starts[0]) {
                 // SAFETY: every offset lies in base[recordStart ..< n], which the caller's chunk
                 // keeps valid for the callback.
                 keepGoing = try body(Record(unsafeBase: base + recordStart, starts: starts, ends: ends, kinds: nil, count: f,

@@ -7,7 +7,7 @@ import Darwin
 /// A list held in a CSV file, read in chunks of `CSV.chunkSize`, so memory stays bounded
 /// whatever the file's size. Only a regular file (or a link to one) is read: a folder, a pipe or
 /// a device named like a list is an error, never "not supplied" and never a hang.
-public struct CSVFile: RecordSource {
+public struct CSVFile: RecordSource, Sendable {
     public let path: String
     public let name: String
     public var sheet: String? { nil }

@@ -103,6 +103,18 @@ struct Cells {
         return raw
     }
 
+    /// The value of 1 to 9 ASCII digits; nil for anything else.
+    @inline(__always)
+    static func wholeNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count >= 1, bytes.count <= 9 else { return nil }
+        var v = 0
+        for b in bytes {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
     mutating func child(_ r: borrowing Record, _ c: ColumnRef) -> String {
         guard let i = c.index, i < r.count else { return "" }
         let id = Cells.text(r, i)
@@ -161,12 +173,15 @@ struct Cells {
         switch r.kind(i) {
         case .text: break
         case .number:
-            // A date column's number is a serial day, whatever its display format.
-            let text = Cells.text(r, i)
-            if let serial = Double(r.withCell(i) { TextDecoding.decode(TextDecoding.trim($0)) }), let d = Day(excelSerial: serial, date1904: date1904) {
+            // A date column's number is a serial day, whatever its display format. Nearly
+            // always a whole number: its digits are read as they are (the same value Double
+            // reads from them), anything else through Double.
+            if let serial = r.withCell(i, { Cells.wholeNumber(TextDecoding.trim($0)) }) {
+                if let d = Day(excelSerial: Double(serial), date1904: date1904) { return .day(d) }
+            } else if let serial = Double(r.withCell(i) { TextDecoding.decode(TextDecoding.trim($0)) }), let d = Day(excelSerial: serial, date1904: date1904) {
                 return .day(d)
             }
-            issue(c, value: text, problem: "not a date", kind: .notADate)
+            issue(c, value: Cells.text(r, i), problem: "not a date", kind: .notADate)
             return .bad
         case .error:
             excelError(c, r.trimmed(i))

@@ -267,7 +267,7 @@ public enum ExcelError {
     public static let values: Set<String> = ["#n/a", "#ref!", "#value!", "#name?", "#div/0!", "#null!", "#num!", "#getting_data", "#spill!", "#calc!"]
 
     /// Whether the trimmed text is one of Excel's error values.
-    public static func matches(_ text: String) -> Bool { text.first == "#" && values.contains(text.lowercased()) }
+    public static func matches(_ text: String) -> Bool { text.utf8.first == 0x23 && values.contains(text.lowercased()) }
 
     @inline(__always)
     static func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -218,6 +218,33 @@ final class Cohorts {
     /// (Closures rather than key paths: a key path is looked up at run time on every row.)
     func openChildren<Row>(_ rows: [Row], list: ListKind, origin: ListOrigin, start: (Row) -> DateField, end: (Row) -> DateField,
                            child: (Row) -> String, line: (Row) -> Int) -> [Row] {
+        // Children are told apart by their IDs' bytes (a cheap hash) while every ID is ASCII,
+        // where equal bytes and equal Strings are the same thing; an ID of other characters
+        // (which a String may count equal to another spelling) sends the list the String way.
+        var numbers = ByteNumbering()
+        var standing: [Int] = []   // by child number: the standing row
+        var found: [DataQualityIssue] = []
+        for (i, r) in rows.enumerated() where !child(r).isEmpty && period.isOpen(start: start(r), end: end(r)) {
+            var id = child(r)
+            guard let n = id.withUTF8({ u in u.allSatisfy { $0 < 0x80 } ? Int(numbers.number(UnsafeRawBufferPointer(u))) : nil }) else {
+                return openChildrenByString(rows, list: list, origin: origin, start: start, end: end, child: child, line: line)
+            }
+            guard n < standing.count else { standing.append(i); continue }
+            let j = standing[n]
+            let other = rows[j]
+            let rStart = start(r).day!, oStart = start(other).day!
+            let rWins = rStart > oStart || (rStart == oStart && line(r) > line(other))
+            let (kept, dropped) = rWins ? (r, other) : (other, r)
+            if rWins { standing[n] = i }
+            found.append(duplicate(origin, list: list, line: line(dropped), child: id, keptLine: line(kept)))
+        }
+        warnings += found
+        return standing.sorted().map { rows[$0] }
+    }
+
+    /// `openChildren` keyed by Strings, for a list whose IDs are not all ASCII.
+    private func openChildrenByString<Row>(_ rows: [Row], list: ListKind, origin: ListOrigin, start: (Row) -> DateField, end: (Row) -> DateField,
+                                           child: (Row) -> String, line: (Row) -> Int) -> [Row] {
         var standing: [String: Int] = [:]
         for (i, r) in rows.enumerated() where !child(r).isEmpty && period.isOpen(start: start(r), end: end(r)) {
             let id = child(r)

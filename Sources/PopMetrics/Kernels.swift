@@ -121,17 +121,31 @@ enum Kernel {
     /// Each team's (numerator, denominator) of a test, teams in name order; a team is listed
     /// when it has a row, whether or not the test could be decided for it. Tallied in one pass:
     /// grouping copies of the rows cost time and memory in proportion to the open cases.
+    ///
+    /// Teams are told apart by their bytes while tallying (a cheap hash, not a String's), then
+    /// spellings that are equal as Strings (canonically equivalent Unicode) are joined under
+    /// the first one met, as a String-keyed dictionary would have kept them.
     static func byTeam<Row>(_ rows: [Row], _ team: (Row) -> String, test: (Row) -> Bool?) -> [(String, (numerator: Int, denominator: Int))] {
-        var tallies: [String: (numerator: Int, denominator: Int)] = [:]
+        var numbers = ByteNumbering()
+        var names: [String] = []
+        var tallies: [(numerator: Int, denominator: Int)] = []
         for r in rows {
             let ok = test(r)
-            let name = team(r)
-            var t = tallies[name, default: (0, 0)]
-            if ok != nil { t.denominator += 1 }
-            if ok == true { t.numerator += 1 }
-            tallies[name] = t
+            var name = team(r)
+            let n = Int(name.withUTF8 { numbers.number(UnsafeRawBufferPointer($0)) })
+            if n == names.count {
+                names.append(name)
+                tallies.append((0, 0))
+            }
+            if ok != nil { tallies[n].denominator += 1 }
+            if ok == true { tallies[n].numerator += 1 }
         }
-        return tallies.keys.sorted().map { ($0, tallies[$0]!) }
+        var joined: [String: (numerator: Int, denominator: Int)] = [:]
+        for (name, t) in zip(names, tallies) {
+            let sum = joined[name, default: (0, 0)]
+            joined[name] = (sum.numerator + t.numerator, sum.denominator + t.denominator)
+        }
+        return joined.keys.sorted().map { ($0, joined[$0]!) }
     }
 }
 

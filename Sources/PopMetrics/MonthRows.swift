@@ -57,7 +57,7 @@ public struct ReportingPeriod: Sendable {
 /// the rows open at R, this year's CP starts and ends and this year's ends of care; the staff
 /// list is kept whole (a row per member of staff). So memory follows the open cases, the staff
 /// and one month's activity, not the number of rows or years an extract holds.
-public struct MonthRows: ExtractSink, SuppliesLists {
+public struct MonthRows: PartedSink, SuppliesLists {
     public let period: ReportingPeriod
     public private(set) var supplied: Set<ListKind> = []
     /// Where each supplied list came from, for the warnings computed later.
@@ -109,6 +109,8 @@ public struct MonthRows: ExtractSink, SuppliesLists {
 
     public init(asAt: Day) { period = ReportingPeriod(asAt: asAt) }
 
+    public func emptyPart() -> MonthRows { MonthRows(asAt: asAt) }
+
     /// Every row of an extract already read, as a reader would have sent them.
     public init(_ extract: Extract, asAt: Day) {
         self.init(asAt: asAt)
@@ -157,6 +159,43 @@ public struct MonthRows: ExtractSink, SuppliesLists {
         if period.inMonth(row.start) { earlyHelpStartedInMonth.append(row) }
         if period.inMonth(row.completed) { earlyHelpCompletedInMonth.append(row) }
         if period.isOpen(start: row.start, end: row.completed) { earlyHelpOpenRows.append(row) }
+    }
+
+    /// Takes a part whose lists were read apart (`ExtractReader`'s lists in parallel): its lists
+    /// come after this one's. Every field is joined here; `MonthRowsPartsTests` lists them, so
+    /// a field added without joining it fails there.
+    public mutating func append(part p: consuming MonthRows) {
+        precondition(p.period.asAt == period.asAt, "parts of one reporting date only")
+        supplied.formUnion(p.supplied)
+        origins.merge(p.origins) { _, later in later }
+        columns.merge(p.columns) { _, later in later }
+        dataQuality.join(p.dataQuality)
+        rowsRead += p.rowsRead
+        hasContactDecisions = hasContactDecisions || p.hasContactDecisions
+        contactsInMonth.join(p.contactsInMonth)
+        contactsYTD += p.contactsYTD
+        referralsInMonth.join(p.referralsInMonth)
+        referralsYTD += p.referralsYTD
+        referralSourcesBaseYTD += p.referralSourcesBaseYTD
+        for i in referralSourceCountsYTD.indices { referralSourceCountsYTD[i] += p.referralSourceCountsYTD[i] }
+        referralHistory.join(p.referralHistory)
+        earlyHelpStartedInMonth.join(p.earlyHelpStartedInMonth)
+        earlyHelpStartedYTD += p.earlyHelpStartedYTD
+        earlyHelpCompletedInMonth.join(p.earlyHelpCompletedInMonth)
+        earlyHelpOpenRows.join(p.earlyHelpOpenRows)
+        assessmentsAuthorisedInMonth.join(p.assessmentsAuthorisedInMonth)
+        section47sStartedInMonth.join(p.section47sStartedInMonth)
+        icpcsInMonth.join(p.icpcsInMonth)
+        childrenInNeedOpenRows.join(p.childrenInNeedOpenRows)
+        protectionPlansOpenRows.join(p.protectionPlansOpenRows)
+        protectionPlansStartedYTD.join(p.protectionPlansStartedYTD)
+        protectionPlansEndedYTD.join(p.protectionPlansEndedYTD)
+        childrenInCareOpenRows.join(p.childrenInCareOpenRows)
+        childrenInCareCeasedYTD.join(p.childrenInCareCeasedYTD)
+        careLeavers.join(p.careLeavers)
+        youthOffending.join(p.youthOffending)
+        auditsInMonth.join(p.auditsInMonth)
+        staff.join(p.staff)
     }
 
     private mutating func keep(_ row: Contact) {
@@ -239,6 +278,14 @@ struct ReferralHistory {
         entries.packed.append(e)
     }
 
+    /// Takes the referrals of a part read apart. Only List 3 adds referrals, so one of the two
+    /// is empty: the other is taken whole.
+    mutating func join(_ other: ReferralHistory) {
+        if other.entries.packed.isEmpty { return }
+        precondition(entries.packed.isEmpty, "referrals come from one list")
+        self = other
+    }
+
     /// (re-referrals, referrals) among the YTD referrals of children with an ID.
     func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
         if !entries.sorted {
@@ -266,5 +313,12 @@ struct ReferralHistory {
             }
         }
         return (numerator, denominator)
+    }
+}
+
+extension Array {
+    /// Appends a part's elements; an empty array takes the part's storage as it is.
+    mutating func join(_ other: [Element]) {
+        if isEmpty { self = other } else { self += other }
     }
 }

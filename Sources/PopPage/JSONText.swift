@@ -5,6 +5,15 @@ import PopMetrics
 /// lists not supplied and the data-quality list.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
+        var s = s
+        // Most strings need no escaping: they are copied as they are.
+        if s.withUTF8({ JSONBytes.plain($0) }) { return "\"" + s + "\"" }
+        return escaped(s)
+    }
+
+    /// `quote`, one Unicode scalar at a time: the way every string is written that holds a
+    /// character JSON (or a terminal) needs escaped.
+    static func escaped(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -46,18 +55,35 @@ public enum JSONText {
     }
 
     /// `"data_quality": [ … ]` closing the object. A workbook's entries also name the sheet and
-    /// cell. A child's ID is printed only when asked for (`pop metrics --ids`).
+    /// cell. A child's ID is printed only when asked for (`pop metrics --ids`). Written as bytes:
+    /// the list can hold hundreds of thousands of entries.
     static func dataQuality(_ issues: [DataQualityIssue], childIDs: Bool = false) -> String {
-        var out = "  \"data_quality\": [\n"
-        out += issues.map { q in
-            var o = "    {\"file\": \(quote(q.file)), "
-            if let sheet = q.sheet { o += "\"sheet\": \(quote(sheet)), " }
-            o += "\"line\": \(q.line), \"column\": \(quote(q.column)), "
-            if let cell = q.cell { o += "\"cell\": \(quote(cell)), " }
-            let value = !childIDs && q.column == Column.childID && !q.value.isEmpty ? "(child ID hidden: --ids shows it)" : q.value
-            return o + "\"value\": \(quote(value)), \"problem\": \(quote(q.problem))}"
-        }.joined(separator: ",\n")
-        return out + (issues.isEmpty ? "" : "\n") + "  ]\n}\n"
+        var out = JSONBytes(capacity: 64 + issues.count * 200)
+        out.append("  \"data_quality\": [\n")
+        for (i, q) in issues.enumerated() {
+            if i > 0 { out.append(",\n") }
+            out.append("    {\"file\": ")
+            out.quoted(q.file)
+            if let sheet = q.sheet {
+                out.append(", \"sheet\": ")
+                out.quoted(sheet)
+            }
+            out.append(", \"line\": ")
+            out.integer(q.line)
+            out.append(", \"column\": ")
+            out.quoted(q.column)
+            if let cell = q.cell {
+                out.append(", \"cell\": ")
+                out.quoted(cell)
+            }
+            out.append(", \"value\": ")
+            out.quoted(!childIDs && q.column == Column.childID && !q.value.isEmpty ? "(child ID hidden: --ids shows it)" : q.value)
+            out.append(", \"problem\": ")
+            out.quoted(q.problem)
+            out.append("}")
+        }
+        out.append(issues.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n")
+        return out.string
     }
 
     /// The fields every indicator row carries, as `"key": value` pairs; `basis` only on a row
@@ -82,6 +108,50 @@ public enum JSONText {
         }.joined(separator: ",")
         return out + (list.isEmpty ? "" : "\n  ") + "],\n"
     }
+}
+
+/// JSON text built as UTF-8 bytes, for long lists: a plain string is copied as it is, one that
+/// needs escaping goes through `JSONText.escaped`, so the text is the same either way.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Whether UTF-8 text can stand in JSON as it is: no quote, backslash or control character
+    /// (C0, DEL, and C1, which is `C2 80`–`C2 9F` in UTF-8).
+    @inline(__always)
+    static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+            // In UTF-8, C2 followed by 80–9F is a C1 control.
+            if b == 0xC2 && i + 1 < n && utf8[i + 1] <= 0x9F { return false }
+            i += 1
+        }
+        return true
+    }
+
+    mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func quoted(_ s: String) {
+        var s = s
+        let done = s.withUTF8 { u -> Bool in
+            guard JSONBytes.plain(u) else { return false }
+            bytes.append(0x22)
+            bytes.append(contentsOf: u)
+            bytes.append(0x22)
+            return true
+        }
+        if !done { bytes.append(contentsOf: JSONText.escaped(s).utf8) }
+    }
+
+    mutating func integer(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// CSV cells.

@@ -4,7 +4,7 @@ import PopExtract
 /// One sheet of an Annex A workbook as a record source: its rows reach the same typed-row
 /// builders a CSV file's records do. Blank rows are skipped; the first row with a value is
 /// the header; a cell a row leaves out is blank (a short row is a CSV notion).
-public struct WorkbookSheetSource: RecordSource {
+public struct WorkbookSheetSource: RecordSource, Sendable {
     let reader: WorkbookReader
     let info: SheetInfo
 
@@ -90,6 +90,24 @@ public enum WorkbookExtract {
         for (list, sheet) in try lists(reader) {
             try ExtractReader.readList(list, from: WorkbookSheetSource(reader, sheet), asAt: asAt, options: options, into: &sink)
         }
+    }
+
+    /// Reads every list the workbook holds into `sink` as `read(path:…)` does, its sheets on up
+    /// to `threads` threads (each list into a part of its own, joined in list order: the same
+    /// rows and data-quality list as one thread). The shared strings are read once, for all.
+    public static func read<S: PartedSink>(path: String, asAt: Day, options: ReadOptions = ReadOptions(), threads: Int,
+                                           into sink: inout S) throws(ExtractError) {
+        guard threads > 1 else { return try read(path: path, asAt: asAt, options: options, into: &sink) }
+        let reader: WorkbookReader
+        do { reader = try WorkbookReader(path: path) } catch {
+            throw ExtractError(file: error.file, sheet: error.sheet, line: error.row, column: error.column, message: error.message)
+        }
+        let jobs = try lists(reader).map { (list, sheet) in
+            ListJob<S>(list: list, weight: Int(reader.partSize(sheet))) { (part: inout S) throws(ExtractError) in
+                try ExtractReader.readList(list, from: WorkbookSheetSource(reader, sheet), asAt: asAt, options: options, into: &part)
+            }
+        }
+        try ExtractReader.inParts(jobs, threads: threads, into: &sink)
     }
 
     /// Each list's sheet, in list order. Two sheets that match one list are an error naming both.

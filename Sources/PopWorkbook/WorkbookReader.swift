@@ -21,8 +21,10 @@ public struct SheetInfo: Sendable, Equatable {
 /// Opening reads the zip directory, the workbook part and its relationships, and the shared
 /// strings (once, for all sheets). `readRows` then inflates a sheet chunk by chunk and scans
 /// its XML with a small byte-level scanner, so memory stays bounded whatever the sheet's size.
-/// A reader is for one thread at a time.
-public final class WorkbookReader {
+/// Sheets may be read on several threads at once: after `init` nothing in a reader changes (the
+/// zip is read with `pread`, which takes its own offset; the shared strings are only read, and
+/// each `readRows` call scans into cells of its own).
+public final class WorkbookReader: @unchecked Sendable {
     /// The workbook's file name, as errors name it.
     public let fileName: String
     public let sheets: [SheetInfo]
@@ -101,6 +103,9 @@ public final class WorkbookReader {
             throw WorkbookError(file: fileName, message: "is damaged: a part's compressed data is corrupt (\(error))")
         }
     }
+
+    /// The size of a sheet's XML, inflated (0 when its part is missing).
+    public func partSize(_ sheet: SheetInfo) -> Int64 { zip.entry(sheet.part)?.uncompressedSize ?? 0 }
 
     /// The first sheet named `name` (Excel compares sheet names without regard to case).
     public func sheet(named name: String) -> SheetInfo? {

@@ -23,7 +23,7 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object (for scripts) instead of text.")
     var json = false
 
-    @Option(name: .long, help: "What to time: all (read and compute every indicator), rows (read typed rows, keep none) or csv (split the files into records only).")
+    @Option(name: .long, help: "What to time: all (read and compute every indicator), rows (read typed rows, keep none) or csv (split the files, or a workbook's sheets, into records only).")
     var stage: Stage = .all
 
     /// The reader's layers, to see where the time goes.
@@ -45,27 +45,17 @@ struct Bench: ParsableCommand {
                 figures = s.values.count
             case .rows:
                 var count = RowCount()
-                try Inputs.read(extract: options.extract, asAt: asAt, options: try options.readOptions, into: &count)
+                try Inputs.read(extract: options.extract, asAt: asAt, options: try options.readOptions, threads: ExtractReader.threads(), into: &count)
                 rows = count.rows
             case .csv:
-                rows = 0
-                for list in ListKind.allCases where FilePath.entryExists(options.extract + "/" + list.fileName) {
-                    var records = 0
-                    do {
-                        try CSVFile(path: options.extract + "/" + list.fileName).forEachRecord { _ in
-                            records += 1
-                            return true
-                        }
-                    } catch { throw PopError.unusable(error) }
-                    rows += max(records - 1, 0)  // less the header
-                }
+                rows = try RecordCount.rows(of: options.extract)
             }
             times.append(monotonicSeconds() - t0)
             peak = max(peak, peakResidentBytes())
         }
         times.sort()
         let median = times[times.count / 2]
-        let bytes = ListKind.allCases.reduce(0) { $0 + fileSize(options.extract + "/" + $1.fileName) }
+        let bytes = RecordCount.bytes(of: options.extract)
         if json {
             Output.standardOutput("""
                 {"rows": \(rows), "bytes": \(bytes), "figures": \(figures), "runs": \(runs), "min_seconds": \(times[0]), \
@@ -96,9 +86,14 @@ extension Bench.Stage {
 }
 
 /// Counts the rows a reader sends and keeps nothing.
-struct RowCount: ExtractSink, SuppliesLists {
+struct RowCount: PartedSink, SuppliesLists {
     var rows = 0
     var lists: Set<ListKind> = []
+    func emptyPart() -> RowCount { RowCount() }
+    mutating func append(part: consuming RowCount) {
+        rows += part.rows
+        lists.formUnion(part.lists)
+    }
     func supplies(_ list: ListKind) -> Bool { lists.contains(list) }
     mutating func begin(_ list: ListKind, from origin: ListOrigin, columns: Set<String>) { lists.insert(list) }
     mutating func add<Row: ListRow>(_ rows: [Row]) { self.rows += rows.count }
