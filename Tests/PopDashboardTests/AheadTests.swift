@@ -19,11 +19,12 @@ import PopScreen
         let all = try #require(demoVisits[VisitListKey(month: january, indicator: "cp.visits_in_time", team: nil)])
         _ = update(&s, .visitsLoaded(VisitListKey(month: january, indicator: "cp.visits_in_time", team: nil), .success(all)), demoData)
         let counts = try #require(Items.visitCounts(s))
-        #expect(counts["Intervention & Planning Team 6"]?.overdue == 16 && counts["Intervention & Planning Team 6"]?.dueSoon == 8)
+        #expect(counts["Intervention & Planning Team 6"]?.overdue == 16 && counts["Intervention & Planning Team 6"]?.dueSoon == 7)
         #expect(counts.values.map(\.overdue).reduce(0, +) == 159 - 113)
         #expect(counts.values.map(\.dueSoon).reduce(0, +) == all.filter(\.dueSoon).count)
         let line = try #require(render(s, demoData).plainText().split(separator: "\n").first { $0.contains("Intervention & Planning Team 6") })
-        #expect(line.contains(" 16 ") && line.contains("  8 ") && line.contains("28–62") && line.contains("▼ 30.2"))
+        // 13 of 29 against December's 20 of 30: down 21.8 points, yet within noise at these sizes.
+        #expect(line.contains(" 16 ") && line.contains("  7 ") && line.contains("28–62") && line.hasSuffix(Words.withinNoise))
         let allTeams = try #require(render(s, demoData).plainText().split(separator: "\n").first { $0.contains(Words.allTeams) })
         #expect(allTeams.contains(" 46 ") && allTeams.contains("▲ 2.2"))   // the council keeps its arrow
     }
@@ -46,7 +47,7 @@ import PopScreen
             let noise = t.row.changeTest?.withinNoise == true
             #expect(line.hasSuffix(Words.withinNoise) == noise, "\(t.team ?? "")")
         }
-        #expect(text.contains(Words.withinNoise) && text.contains("▼ 30.2"))
+        #expect(text.contains(Words.withinNoise) && text.contains("▲ 2.2"))   // the council keeps its arrow
     }
 
     /// Tab switches a team's list between its overdue children and those due soon (soonest
@@ -58,7 +59,7 @@ import PopScreen
         press(&s, [.down, .tab])
         #expect(s.childList == .dueSoon && s.selected == 0)
         let due = try #require(Items.dueSoon(s))
-        #expect(due.count == 8 && Items.count(s, demoData) == 8 && due.allSatisfy { $0.dueSoon && $0.inTime })
+        #expect(due.count == 7 && Items.count(s, demoData) == 7 && due.allSatisfy { $0.dueSoon && $0.inTime })
         #expect(zip(due, due.dropFirst()).allSatisfy { $0.due <= $1.due })
         let text = render(s, demoData).plainText()
         let mostOverdue = try #require(Items.overdue(s)?.first)

@@ -128,7 +128,7 @@ let sizes = [(80, 24), (120, 40), (200, 60)]
         press(&a, [.down, .down, .right, .up])
         press(&b, [.char("j"), .char("j"), .char("l"), .char("k")])
         #expect(a.selected == b.selected)
-        #expect(a.selected == 5)   // 4 rows per column at 200 wide (two full panels): row 2 of column 1, then up
+        #expect(a.selected == 7)   // 11 services in two full columns at 200 wide, 6 a column: row 2 of column 1, then up
     }
 
     @Test func monthsStepAndKeepTheView() {

@@ -60,7 +60,7 @@ import PopWorkbook
         let json = try pop(["report", "--month", "2019-01", "--format", "json", "--teams"], db: db)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let indicators = try #require(object["indicators"] as? [[String: Any]])
-        #expect(indicators.count == 185)   // January's figures, council and team rows
+        #expect(indicators.count == 445)   // January's figures, council and team rows
 
         let reader = try WorkbookReader(path: xlsx)
         #expect(reader.sheets.map(\.name).prefix(2) == ["About", "MASH - front door"])
@@ -156,7 +156,7 @@ import PopWorkbook
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "target")
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == nil)
         #expect(try mode(link) == 0o600)
-        #expect(try WorkbookReader(path: link).sheets.count == 3 + 7 + 1)
+        #expect(try WorkbookReader(path: link).sheets.count == 3 + 11 + 1)   // About, 11 services, teams, breakdowns, data quality
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.contains(".pop-") }, "a temporary file was left")
         // Nothing at all is made when the file is refused before the database is opened.
         let fresh = folder + "/fresh.sqlite"
@@ -184,7 +184,9 @@ import PopWorkbook
         let quality = try rows(try WorkbookReader(path: xlsx), "Data quality")
         #expect(quality.first?.map(\.text).prefix(3) == ["File", "Sheet", "List"])
         let problems = quality.dropFirst().map { $0.map(\.text) }
-        #expect(problems.count == 2, "\(problems)")
+        // The two problems, and List 7's missing disability column (cp.disabled unavailable).
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.contains { $0.contains("missing column") && $0.contains("Does the Child have a Disability") })
         #expect(problems.contains { $0.contains("duplicate child") && $0.contains("Child Unique ID") && $0[6] == "1" })
         #expect(problems.contains { $0.contains("unreadable date") && $0.contains("Date of the Last Statutory Visit") })
         #expect(!quality.flatMap { $0.map(\.text) }.contains { $0.contains("CHILD-77") })
