@@ -226,6 +226,9 @@ func keepVisible(_ s: inout AppState, _ data: DashboardData) {
         var scroll = s.scroll[level]
         if p.y - scroll < visibleTop { scroll = p.y - visibleTop }
         if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
+        // Never scrolled past the last panel: after a resize to a larger window the page fits again.
+        let bottom = panels.map(\.maxY).max() ?? 0
+        scroll = min(scroll, max(0, bottom - visibleBottom))
         s.scroll[level] = max(0, scroll)
     case .service, .teams, .children, .dataQuality:
         let rows = Layout.pageSize(s, data)

@@ -40,3 +40,15 @@ import Testing
         #expect(t.screen == .teams(rows[teamRow].current.id))
     }
 }
+
+/// A page scrolled to a panel in a small window scrolls back when the window grows.
+@Suite struct ResizeScrollTests {
+    @Test func growingTheWindowUnscrollsThePage() {
+        var s = state(80, 24)
+        press(&s, [.down, .down, .down])            // Child protection: the page scrolls to it
+        #expect(s.scroll[0] > 0)
+        press(&s, [.resize(width: 200, height: 60)])
+        #expect(s.scroll[0] == 0)
+        #expect(render(s, demoData).plainText().contains("Youth offending"))
+    }
+}

@@ -38,7 +38,7 @@ expect "within noise"                            # a small team's change that ch
 expect "Outside the 99.8% limits"                # the funnel plot under the table
 tmux send-keys -t "$session" Enter               # the worst team's overdue children
 expect "16 overdue"
-expect "Due within 5 working days (8)"           # its due-soon list beside them (160 wide)
+expect "Due within 5 working days (7)"           # its due-soon list beside them (160 wide)
 expect "BN"                                      # child IDs appear in the drill-down only
 tmux send-keys -t "$session" Tab                 # the cursor moves to the due-soon list
 expect "Tab overdue"
