@@ -27,7 +27,7 @@ import Testing
     @Test func anIndicatorWithoutTeamsSaysSo() throws {
         var s = state(120, 40)
         press(&s, [.down, .enter])   // Assessments & S47
-        let rows = Items.service(.assessments, demoData, january)
+        let rows = ServicePage(.assessments, demoData, january).indicatorRows
         let s47 = try #require(rows.firstIndex { !$0.definition.byTeam && $0.current.team == nil && $0.definition.id == "s47.started" })
         press(&s, Array(repeating: .down, count: s47))
         press(&s, [.char("t")])
