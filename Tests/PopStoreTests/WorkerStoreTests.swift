@@ -18,7 +18,7 @@ import PopMetrics
         try store.importMonth(jan, visits: visits, workers: workers, source: "test", importedAt: "t1")
         let january = YearMonth(year: 2019, month: 1)!
         #expect(try store.workers(month: january) == workers)
-        // A re-import without a worker list (as pop before 0.5 stored it) has none to show: nil,
+        // A re-import without a worker list (as a pop before schema 6 stored it) has none to show: nil,
         // never an empty list; restoring the first import brings its workers back.
         try store.importMonth(jan, visits: visits, source: "test", importedAt: "t2")
         #expect(try store.workers(month: january) == nil)
