@@ -25,11 +25,9 @@ public struct DashboardData: Sendable {
     public let teamServices: TeamServices
     /// Each month's page rows, computed once (a frame only reads them).
     private var pages: [YearMonth: [PageRow]] = [:]
-    /// Each month's figures by indicator (council row and team rows), so a frame finds a figure
-    /// without searching the month's thousands.
-    private var figures: [YearMonth: [IndicatorID: [IndicatorValue]]] = [:]
-    /// Each month's page rows by indicator, likewise.
-    private var rowIndex: [YearMonth: [IndicatorID: [PageRow]]] = [:]
+    /// Where each indicator's rows (council and teams) sit in a month's page rows, so a frame
+    /// finds a figure without searching the month's thousands.
+    private var rowIndex: [YearMonth: [IndicatorID: [Int]]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
                 statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
@@ -52,19 +50,31 @@ public struct DashboardData: Sendable {
         self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
         for m in months {
             pages[m] = computeRows(m)
-            rowIndex[m] = Dictionary(grouping: pages[m] ?? [], by: \.current.id)
+            index(m)
         }
-        for (m, snap) in map { figures[m] = Dictionary(grouping: snap.values, by: \.id) }
     }
 
-    /// An indicator's figure in a month: the council's, or one team's.
+    private mutating func index(_ m: YearMonth) {
+        var byID: [IndicatorID: [Int]] = [:]
+        for (i, r) in (pages[m] ?? []).enumerated() { byID[r.current.id, default: []].append(i) }
+        rowIndex[m] = byID
+    }
+
+    /// An indicator's rows in a month: the council's and its teams'.
+    private func indexed(_ id: IndicatorID, _ month: YearMonth) -> [PageRow] {
+        guard let rows = pages[month], let at = rowIndex[month]?[id] else { return [] }
+        return at.map { rows[$0] }
+    }
+
+    /// An indicator's figure in a month: the council's, or one team's; nil when the month has
+    /// none (or the extract could not give it).
     public func value(_ id: IndicatorID, team: String? = nil, _ month: YearMonth) -> IndicatorValue? {
-        figures[month]?[id]?.first { $0.team == team }
+        row(id, team: team, month).flatMap { $0.unavailable == nil ? $0.current : nil }
     }
 
     /// An indicator's team rows in a month, in the order computed.
     public func teamValues(_ id: IndicatorID, _ month: YearMonth) -> [IndicatorValue] {
-        figures[month]?[id]?.filter { $0.team != nil } ?? []
+        indexed(id, month).filter { $0.current.team != nil }.map(\.current)
     }
 
     /// The stored months up to `month`, the last `count` of them, oldest first.
@@ -80,7 +90,8 @@ public struct DashboardData: Sendable {
 
     /// One team's row of an indicator in a month (the council's when `team` is nil).
     public func row(_ id: IndicatorID, team: String?, _ month: YearMonth) -> PageRow? {
-        rowIndex[month]?[id]?.first { $0.current.team == team }
+        guard let rows = pages[month], let at = rowIndex[month]?[id] else { return nil }
+        return at.lazy.map { rows[$0] }.first { $0.current.team == team }
     }
 
     private func computeRows(_ month: YearMonth) -> [PageRow] {
@@ -100,7 +111,7 @@ public struct DashboardData: Sendable {
     public mutating func setComment(month: YearMonth, indicator: IndicatorID, text: String) {
         comments[month, default: [:]][indicator] = text.isEmpty ? nil : text
         pages[month] = computeRows(month)
-        rowIndex[month] = Dictionary(grouping: pages[month] ?? [], by: \.current.id)
+        index(month)
     }
 
     /// An indicator's council-wide value in each stored month up to `month`, oldest first.
