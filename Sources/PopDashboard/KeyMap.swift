@@ -126,7 +126,7 @@ public enum Items {
     /// The service page the screen shows, when it shows one: its indicators, then its tables.
     public static func servicePage(_ s: AppState, _ data: DashboardData) -> ServicePage? {
         guard case .service(let svc) = s.screen else { return nil }
-        return ServicePage(svc, data, s.month)
+        return ServicePage(svc, data, s.month, marks: s.unicode ? .unicode : .ascii)
     }
 
     /// The workers the drill-down lists, in the order stored (by team, highest caseload first);
@@ -136,7 +136,10 @@ public enum Items {
         switch group {
         case .all: return all
         case .team(let team): return all.filter { $0.team == team }
-        case .service(let service): return all.filter { data.teamServices.service(of: $0.team) == service }
+        case .service(let service):
+            // Each team's service looked up once, not each worker's.
+            let teams = Set(all.map(\.team)).filter { data.teamServices.service(of: $0) == service }
+            return all.filter { teams.contains($0.team) }
         }
     }
 

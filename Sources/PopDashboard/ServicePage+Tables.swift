@@ -13,12 +13,12 @@ extension ServicePage {
     /// The months the audit grid shows: the last six stored.
     static let gridMonths = 6
 
-    static func tables(_ service: Service, _ rows: [PageRow], _ data: DashboardData, _ month: YearMonth) -> [PageTable] {
+    static func tables(_ service: Service, _ rows: [PageRow], _ data: DashboardData, _ month: YearMonth, _ marks: Marks) -> [PageTable] {
         switch service {
         case .qa:
             return [auditGrid(data, month), domains(data, month)].compactMap { $0 }
         case .workforce:
-            return [workforceTeams(data, month)].compactMap { $0 }
+            return [workforceTeams(data, month, marks)].compactMap { $0 }
         default:
             let breakdowns = rows.filter { $0.definition.isBreakdown }
             var out: [PageTable] = []
@@ -203,11 +203,10 @@ extension ServicePage {
     /// its teams beneath, then teams no service names, then all teams: social workers, the agency
     /// share, supervision in time and the caseload, with the caseload's change since last month.
     /// Enter on a row opens its workers.
-    static func workforceTeams(_ data: DashboardData, _ month: YearMonth) -> PageTable? {
+    static func workforceTeams(_ data: DashboardData, _ month: YearMonth, _ marks: Marks) -> PageTable? {
         let ids: [IndicatorID] = ["wf.social_workers", "wf.agency", "wf.supervision_in_time", "wf.caseload"]
         let teams = Set(ids.flatMap { data.teamValues($0, month).compactMap(\.team) }).sorted()
         guard !teams.isEmpty || data.value("wf.social_workers", month) != nil else { return nil }
-        let marks = RowFormat(marks: .unicode).marks
         let groups = data.teamServices
         func pooled(_ id: IndicatorID, _ m: YearMonth) -> [String: IndicatorValue] {
             Dictionary(groups.pooled(data.teamValues(id, m), id).map { ($0.team ?? "", $0) }, uniquingKeysWith: { a, _ in a })
@@ -236,8 +235,10 @@ extension ServicePage {
         }
         var rows: [PageTable.Row] = []
         var placed = Set<String>()
+        // Each team's service, looked up once (names compare normalised, which costs).
+        let serviceOf = Dictionary(uniqueKeysWithValues: teams.map { ($0, groups.service(of: $0)) })
         for service in groups.services {
-            let members = teams.filter { groups.service(of: $0) == service }
+            let members = teams.filter { serviceOf[$0] == service }
             guard !members.isEmpty else { continue }
             rows.append(PageTable.Row(label: service, cells: figures({ now[$0]?[service] }, previous: before[service]),
                                       open: .workers(.service(service)), indicator: "wf.caseload", strong: true))

@@ -132,11 +132,12 @@ public struct ServicePage: Sendable {
     /// Each selectable row's line, in page order.
     public let items: [Int]
 
-    public init(_ service: Service, _ data: DashboardData, _ month: YearMonth) {
+    /// `marks` words the tables' arrows (ASCII where the terminal is not UTF-8).
+    public init(_ service: Service, _ data: DashboardData, _ month: YearMonth, marks: Marks = .unicode) {
         self.service = service
         let all = data.rows(month).filter { $0.current.team == nil && $0.definition.service == service }
         var sections: [PageSection] = [.indicators(all.filter { !$0.definition.isBreakdown })]
-        if !all.isEmpty { sections += ServicePage.tables(service, all, data, month).map(PageSection.table) }
+        if !all.isEmpty { sections += ServicePage.tables(service, all, data, month, marks).map(PageSection.table) }
         var lines: [PageLine] = [], items: [Int] = []
         for (i, section) in sections.enumerated() {
             if i > 0 {

@@ -78,7 +78,7 @@ extension Views {
     /// A service page's tables, one after another in bold, as many whole rows as the screen
     /// holds (the page itself scrolls through the rest): stored figures, never a name.
     mutating func drawTablesSlide(_ svc: Service) {
-        let tables = ServicePage(svc, data, s.month).tables
+        let tables = ServicePage(svc, data, s.month, marks: marks).tables
         guard !tables.isEmpty else {
             buffer.text("No tables for \(svc.title) in this month's extract.", x: 4, y: 4, style: .bold)
             return

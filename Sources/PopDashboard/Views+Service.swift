@@ -66,7 +66,7 @@ extension Views {
     mutating func drawService(_ service: Service) {
         titleBar()
         buffer.text(" \(service.title) \(marks.dot) \(Words.monthName(s.month))", x: 0, y: 1, style: accent)
-        let page = ServicePage(service, data, s.month)
+        let page = ServicePage(service, data, s.month, marks: marks)
         let (indicators, since) = indicatorTable()
         let tables = page.sections.map { section -> (table: Table, kept: [Int], label: Int)? in
             if case .table(let t) = section { return pageTable(t) }

@@ -366,3 +366,14 @@ let januaryWorkerNames = Set((demoWorkers[january] ?? []).map(\.worker))
         #expect(c.screen == .indicator("qa.grade.good"))
     }
 }
+
+@Suite struct PagesASCIITests {
+    /// Where the locale is not UTF-8 the workforce's changes read in ASCII, as the panels do.
+    @Test func workforceChangesInASCII() throws {
+        var s = state(120, 40, unicode: false)
+        openService(&s, .workforce)
+        let text = render(s, demoData).plainText()
+        let da = try #require(text.split(separator: "\n").first { $0.hasPrefix("  Duty and Assessment ") })
+        #expect(da.hasSuffix("13.6   ^ 1.1") && !text.contains("▲"), "\(da)")
+    }
+}
