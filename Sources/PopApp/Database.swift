@@ -48,7 +48,8 @@ public enum DemoDatabase {
         for e in DemoBorough.extracts() {
             let extract = try ExtractReader.read(files: e.files.map { ($0.name, Array($0.text.utf8)) }, asAt: e.asAt)
             let snapshot = Engine.compute(extract, asAt: e.asAt, population: population)
-            try store.importMonth(snapshot, visits: VisitList.children(extract, asAt: e.asAt), source: "bundled demo", importedAt: Clock.now())
+            try store.importMonth(snapshot, visits: VisitList.children(extract, asAt: e.asAt), workers: WorkerList.workers(extract, asAt: e.asAt),
+                                  source: "bundled demo", importedAt: Clock.now())
             progress("imported \(e.month)")
         }
         try store.addTargets(TargetsFile.parse(name: "targets.csv", text: DemoBorough.targetsCSV).targets)

@@ -59,7 +59,7 @@ public enum MonthImport {
         let pop = try PopulationSource.resolve(age0to17: population, age10to17: population10to17, asAt: asAt, store: store)
         let snapshot = Engine.compute(rows, population: pop)
         let outcome = try storing("storing \(YearMonth(asAt))") {
-            try store.importMonth(snapshot, visits: VisitList.children(rows), source: extract, importedAt: Clock.now())
+            try store.importMonth(snapshot, visits: VisitList.children(rows), workers: WorkerList.workers(rows), source: extract, importedAt: Clock.now())
         }
         return Result(month: YearMonth(asAt), asAt: asAt, version: outcome.version, replaced: outcome.replaced, lost: outcome.lostIndicators,
                       figures: snapshot.values.count, notes: snapshot.dataQuality.count, population: pop, unavailable: snapshot.unavailable,

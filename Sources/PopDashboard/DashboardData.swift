@@ -20,13 +20,20 @@ public struct DashboardData: Sendable {
     public let baseline: YearMonth?
     /// How many data-quality entries each month's import noted (the entries load when shown).
     public let dataQualityCounts: [YearMonth: Int]
+    /// The council's teams grouped into services (`pop teams import`): the workforce page pools
+    /// its teams by service. Empty when no teams file is stored.
+    public let teamServices: TeamServices
     /// Each month's page rows, computed once (a frame only reads them).
     private var pages: [YearMonth: [PageRow]] = [:]
+    /// Where each indicator's rows (council and teams) sit in a month's page rows, so a frame
+    /// finds a figure without searching the month's thousands.
+    private var rowIndex: [YearMonth: [IndicatorID: [Int]]] = [:]
 
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
                 statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
-                councilCode: String = "", baseline: YearMonth? = nil) {
+                councilCode: String = "", baseline: YearMonth? = nil, teamServices: TeamServices = .none) {
         self.council = council
+        self.teamServices = teamServices
         self.councilCode = councilCode
         self.demo = demo
         var map: [YearMonth: Snapshot] = [:]
@@ -41,8 +48,37 @@ public struct DashboardData: Sendable {
         self.baseline = baseline
         // Data held in memory (tests, an extract read directly) carries its entries: count them.
         self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
-        for m in months { pages[m] = computeRows(m) }
+        for m in months {
+            pages[m] = computeRows(m)
+            index(m)
+        }
     }
+
+    private mutating func index(_ m: YearMonth) {
+        var byID: [IndicatorID: [Int]] = [:]
+        for (i, r) in (pages[m] ?? []).enumerated() { byID[r.current.id, default: []].append(i) }
+        rowIndex[m] = byID
+    }
+
+    /// An indicator's rows in a month: the council's and its teams'.
+    private func indexed(_ id: IndicatorID, _ month: YearMonth) -> [PageRow] {
+        guard let rows = pages[month], let at = rowIndex[month]?[id] else { return [] }
+        return at.map { rows[$0] }
+    }
+
+    /// An indicator's figure in a month: the council's, or one team's; nil when the month has
+    /// none (or the extract could not give it).
+    public func value(_ id: IndicatorID, team: String? = nil, _ month: YearMonth) -> IndicatorValue? {
+        row(id, team: team, month).flatMap { $0.unavailable == nil ? $0.current : nil }
+    }
+
+    /// An indicator's team rows in a month, in the order computed.
+    public func teamValues(_ id: IndicatorID, _ month: YearMonth) -> [IndicatorValue] {
+        indexed(id, month).filter { $0.current.team != nil }.map(\.current)
+    }
+
+    /// The stored months up to `month`, the last `count` of them, oldest first.
+    public func months(through month: YearMonth, count: Int) -> [YearMonth] { Array(months.filter { $0 <= month }.suffix(count)) }
 
     public func dataQualityCount(_ month: YearMonth) -> Int { dataQualityCounts[month] ?? 0 }
 
@@ -50,7 +86,13 @@ public struct DashboardData: Sendable {
     public func rows(_ month: YearMonth) -> [PageRow] { pages[month] ?? [] }
 
     /// The council-wide row of an indicator in a month.
-    public func row(_ id: IndicatorID, _ month: YearMonth) -> PageRow? { rows(month).first { $0.current.id == id && $0.current.team == nil } }
+    public func row(_ id: IndicatorID, _ month: YearMonth) -> PageRow? { row(id, team: nil, month) }
+
+    /// One team's row of an indicator in a month (the council's when `team` is nil).
+    public func row(_ id: IndicatorID, team: String?, _ month: YearMonth) -> PageRow? {
+        guard let rows = pages[month], let at = rowIndex[month]?[id] else { return nil }
+        return at.lazy.map { rows[$0] }.first { $0.current.team == team }
+    }
 
     private func computeRows(_ month: YearMonth) -> [PageRow] {
         guard let s = snapshots[month] else { return [] }
@@ -69,13 +111,14 @@ public struct DashboardData: Sendable {
     public mutating func setComment(month: YearMonth, indicator: IndicatorID, text: String) {
         comments[month, default: [:]][indicator] = text.isEmpty ? nil : text
         pages[month] = computeRows(month)
+        index(month)
     }
 
     /// An indicator's council-wide value in each stored month up to `month`, oldest first.
     public func history(_ id: IndicatorID, through month: YearMonth, count: Int? = nil) -> [(YearMonth, IndicatorValue?)] {
         var ms = months.filter { $0 <= month }
         if let count { ms = Array(ms.suffix(count)) }
-        return ms.map { m in (m, snapshots[m]?.value(id)) }
+        return ms.map { m in (m, value(id, m)) }
     }
 
     /// A target's value for a month (for chart lines).

@@ -34,7 +34,9 @@ public enum Export {
         case .service(let service):
             out += "\n## \(service.title)\n\n"
             let rows = Items.service(service, data, s.month)
-            out += serviceTable(rows, baseline: data.baseline(for: s.month), previous: true, missing: missing(service, s, data))
+            out += serviceTable(rows.filter { !$0.definition.isBreakdown }, baseline: data.baseline(for: s.month), previous: true,
+                                missing: missing(service, s, data))
+            out += pageTables(ServicePage(service, data, s.month).tables)
             let comments = rows.compactMap { r in r.commentary.map { "- **\(r.definition.title)**: \(MarkdownText.text($0))" } }
             out += "\n" + (comments.isEmpty ? Words.noCommentary(s.month) + "\n" : Words.Heading.dataComments + ":\n\n" + comments.joined(separator: "\n") + "\n")
         case .indicator(let id):
@@ -52,6 +54,14 @@ public enum Export {
                 case .none: out += Words.visitListNotRead + "\n"
                 }
             }
+        case .workers(let group):
+            out += "\n## " + workersTitle(group) + "\n\n" + Words.workerNamesNotExported + "\n\n"
+            switch workers(s, data) {
+            case .some((let table, let rows)) where !rows.isEmpty: out += table.markdown(rows)
+            case .some: out += Words.noSocialWorkers + "\n"
+            case .none:
+                if case .failed(let why)? = s.workers[s.month] { out += "The workers could not be read: \(why)\n" } else { out += Words.workersNotRead + "\n" }
+            }
         case .dataQuality:
             out += "\n## \(Words.WorkbookSheet.dataQuality)\n\n"
             switch dataQuality(s) {
@@ -68,11 +78,56 @@ public enum Export {
                 out += serviceTable(headlines(service, s, data), baseline: data.baseline(for: s.month), missing: missing(service, s, data))
             case .indicator(let id):
                 out += indicator(id, s, data, history: false)
+            case .tables(let service):
+                out += "\n## \(service.title)\n" + pageTables(ServicePage(service, data, s.month).tables)
             case nil:
                 break
             }
         }
         return out
+    }
+
+    /// A service page's tables after its indicators, each under its title, every column shown
+    /// (the screen's narrow widths do not apply).
+    static func pageTables(_ tables: [PageTable]) -> String {
+        tables.map { t in
+            let table = TextTable(columns: [TextTable.Column(t.title, rightAligned: false)] + t.columns.map {
+                TextTable.Column($0.heading, rightAligned: $0.align == .right)
+            })
+            var label = ""
+            let rows: [TextTable.Row] = t.rows.map { r in
+                // A row that shares its group's label (the grid's grades) carries it in a file.
+                if !r.sharesLabel { label = r.label }
+                let name = String(repeating: " ", count: r.indent) + label
+                if let note = r.note { return .spanning(name, note) }
+                return .cells([name] + r.cells.map(\.text))
+            }
+            return "\n### \(t.title)\n\n" + table.markdown(rows)
+        }.joined()
+    }
+
+    static func workersTitle(_ group: WorkerGroup) -> String {
+        let name: String
+        switch group {
+        case .team(let n), .service(let n): name = n
+        case .all: name = Words.allTeams
+        }
+        return "\(name) › \(Words.PageHeading.socialWorkers.lowercased())"
+    }
+
+    /// A group's social workers without their names: team, role, agency, caseload, last
+    /// supervision, working days since and whether it is in time; nil while not read.
+    static func workers(_ s: AppState, _ data: DashboardData) -> (TextTable, [TextTable.Row])? {
+        guard let list = Items.workers(s, data) else { return nil }
+        typealias C = TextTable.Column
+        let table = TextTable(columns: [C(Words.Heading.team, rightAligned: false), C(Words.PageHeading.role, rightAligned: false),
+                                        C(Words.PageHeading.agency, rightAligned: false), C(Words.PageHeading.caseload),
+                                        C(Words.PageHeading.lastSupervision, rightAligned: false), C(Words.PageHeading.workingDays),
+                                        C(Words.PageHeading.supervision, rightAligned: false)])
+        return (table, list.map { w in
+            .cells([w.team, w.role, Words.agency(w), w.caseload.map(String.init) ?? "–", w.lastSupervision.map(WorklistText.date) ?? "none recorded",
+                    w.workingDaysSince.map(String.init) ?? "–", Words.supervision(w)])
+        })
     }
 
     /// The title and what the page compares with.
@@ -97,9 +152,10 @@ public enum Export {
         case .teams(let id): return teamsTitle(id)
         case .children(let id, let team): return "\(team) › " + (Catalogue.definition(id)?.title ?? id.rawValue)
         case .dataQuality: return Words.WorkbookSheet.dataQuality
+        case .workers(let group): return workersTitle(group)
         case .present:
             switch slide(s) {
-            case .service(let service): return service.title
+            case .service(let service), .tables(let service): return service.title
             case .indicator(let id): return Catalogue.definition(id)?.slideTitle ?? id.rawValue
             case nil: return Words.performanceOnAPage
             }
@@ -152,6 +208,8 @@ public enum Export {
             return (indicatorTable(baseline: baseline, previous: false, service: true), rows.map { indicatorRow($0, previous: false, service: true) })
         case .service(let service):
             return (indicatorTable(baseline: baseline, previous: true), Items.service(service, data, s.month).map { indicatorRow($0, previous: true) })
+        case .workers:
+            return workers(s, data)
         case .indicator(let id):
             return history(id, s, data)
         case .teams(let id):

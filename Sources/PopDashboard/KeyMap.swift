@@ -5,7 +5,7 @@ import PopPage
 public enum Action: String, CaseIterable, Sendable {
     case up, down, left, right, open, back, teams, previousMonth, nextMonth, present, help, find, quit, comment, export, exportCSV, dataQuality
     case nextSlide, previousSlide, firstSlide, lastSlide, blank, pageUp, pageDown, top, bottom
-    case fitAxis, switchList
+    case fitAxis, switchList, previousTable, nextTable
 }
 
 /// One line of the key map: the keys, what they do, and the words the help screen shows.
@@ -54,6 +54,8 @@ public enum KeyMap {
         Binding(keys: [.char("c")], label: "c", action: .comment, help: "edit the commentary", presentation: false),
         Binding(keys: [.char("z")], label: "z", action: .fitAxis, help: "chart from 0 or fitted", presentation: false),
         Binding(keys: [.tab], label: "Tab", action: .switchList, help: "overdue or due-soon list", presentation: false),
+        Binding(keys: [.char("{")], label: "{", action: .previousTable, help: "previous table on a page", presentation: false),
+        Binding(keys: [.char("}")], label: "}", action: .nextTable, help: "next table on a page", presentation: false),
         Binding(keys: [.char("e")], label: "e", action: .export, help: "export view as Markdown", presentation: false),
         Binding(keys: [.char("E")], label: "E", action: .exportCSV, help: "export table as CSV", presentation: false),
         Binding(keys: [.char("/")], label: "/", action: .find, help: "find an indicator by name", presentation: false),
@@ -116,8 +118,29 @@ public enum KeyMap {
 
 /// The rows a list screen offers, shared by drawing and by `update` (cursor, Enter, clicks).
 public enum Items {
+    /// A service's indicators (council rows, breakdown groups included), in catalogue order.
     public static func service(_ s: Service, _ data: DashboardData, _ month: YearMonth) -> [PageRow] {
         data.rows(month).filter { $0.current.team == nil && $0.definition.service == s }
+    }
+
+    /// The service page the screen shows, when it shows one: its indicators, then its tables.
+    public static func servicePage(_ s: AppState, _ data: DashboardData) -> ServicePage? {
+        guard case .service(let svc) = s.screen else { return nil }
+        return ServicePage(svc, data, s.month, marks: s.unicode ? .unicode : .ascii)
+    }
+
+    /// The workers the drill-down lists, in the order stored (by team, highest caseload first);
+    /// nil while they load, when they could not be read, or off that screen.
+    public static func workers(_ s: AppState, _ data: DashboardData) -> [WorkerCaseload]? {
+        guard case .workers(let group) = s.screen, case .loaded(let all)? = s.workers[s.month] else { return nil }
+        switch group {
+        case .all: return all
+        case .team(let team): return all.filter { $0.team == team }
+        case .service(let service):
+            // Each team's service looked up once, not each worker's.
+            let teams = Set(all.map(\.team)).filter { data.teamServices.service(of: $0) == service }
+            return all.filter { teams.contains($0.team) }
+        }
     }
 
     public struct TeamRow: Sendable {
@@ -177,11 +200,12 @@ public enum Items {
     static func count(_ s: AppState, _ data: DashboardData) -> Int {
         switch s.screen {
         case .overview: Service.allCases.count
-        case .service(let svc): service(svc, data, s.month).count
+        case .service: servicePage(s, data)?.items.count ?? 0
         case .indicator: 0
         case .teams(let id): teams(id, data, s.month).count
         case .children: children(s, s.childList)?.count ?? 0
         case .dataQuality: dataQualityLines(s).count
+        case .workers: workers(s, data)?.count ?? 0
         case .present: s.agenda.count
         }
     }

@@ -8,6 +8,8 @@ public enum Layout {
     public static let minimumHeight = 24
     static let bodyTop = 1
     static let tableTop = 4
+    /// A service page's first line (its indicator table's header).
+    static let serviceTop = 3
 
     public static func tooSmall(_ s: AppState) -> Bool { s.width < minimumWidth || s.height < minimumHeight }
 
@@ -49,7 +51,7 @@ public enum Layout {
     /// Rows a list screen shows at once.
     static func pageSize(_ s: AppState, _ data: DashboardData) -> Int {
         switch s.screen {
-        case .service: return max(1, s.height - tableTop - 5)
+        case .service: return max(1, s.height - serviceTop - 5)
         case .teams(let id): return teams(s, id: id, rows: Items.teams(id, data, s.month).count).pageSize
         default: return max(1, s.height - tableTop - 2)
         }
@@ -87,6 +89,11 @@ public enum Layout {
         case .teams(let id): view = id.rawValue + "-teams"
         case .children(let id, let team): view = id.rawValue + "-" + team.filter { $0.isLetter || $0.isNumber }
         case .dataQuality: view = "data-quality"
+        case .workers(let group):
+            switch group {
+            case .team(let name), .service(let name): view = "workers-" + name.filter { $0.isLetter || $0.isNumber }
+            case .all: view = "workers"
+            }
         case .present: view = "slide-\(s.slide + 1)"
         }
         return "pop-\(view)-\(s.month).\(format.rawValue)"

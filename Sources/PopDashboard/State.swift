@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case visitsLoaded(VisitListKey, Result<[ChildVisit], LoadFailure>)
     /// A month's data-quality entries, or why they could not be read.
     case dataQualityLoaded(YearMonth, Result<[DataQualityIssue], LoadFailure>)
+    /// A month's social workers (every team's), or why they could not be read.
+    case workersLoaded(YearMonth, Result<[WorkerCaseload], LoadFailure>)
 }
 
 /// Why something read on demand could not be read (shown as a failure, never as "none").
@@ -58,7 +60,18 @@ public enum Screen: Hashable, Sendable {
     case children(indicator: IndicatorID, team: String)
     /// The month's data-quality problems, grouped as `pop check` groups them.
     case dataQuality
+    /// The social workers of a team, a service or every team (the workforce page's drill-down):
+    /// the one screen that names workers.
+    case workers(WorkerGroup)
     case present
+}
+
+/// Whose workers the drill-down lists.
+public enum WorkerGroup: Hashable, Sendable {
+    case team(String)
+    /// A service of the teams file: its teams' workers.
+    case service(String)
+    case all
 }
 
 /// Something drawn over the screen, taking the keys while it is up.
@@ -75,11 +88,24 @@ public enum Overlay: Hashable, Sendable {
 public enum Slide: Hashable, Sendable {
     case service(Service)
     case indicator(IndicatorID)
+    /// A service page's tables (its breakdowns by month; the audit grid; the workforce's teams):
+    /// figures only, never a child's or a worker's name.
+    case tables(Service)
 
-    /// The default agenda: each service, then its headline indicators.
+    /// The services whose tables have a slide of their own in the default agenda: the pages the
+    /// board reads as tables (Early Help, UASC, quality assurance, workforce).
+    public static let tableSlides: [Service] = [.earlyHelp, .uasc, .qa, .workforce]
+
+    /// The default agenda: each service, its tables where it has a tables slide, then its
+    /// headline indicators.
     public static var defaultAgenda: [Slide] {
-        Service.allCases.flatMap { s in [Slide.service(s)] + s.headlines.map { Slide.indicator($0.id) } }
+        Service.allCases.flatMap { s in
+            [Slide.service(s)] + (tableSlides.contains(s) ? [Slide.tables(s)] : []) + s.headlines.map { Slide.indicator($0.id) }
+        }
     }
+
+    /// An agenda line naming a service's tables: `qa.tables`.
+    static let tablesSuffix = ".tables"
 
     /// An agenda file: one slide per line, a service id (`cp`, `cla`, `care_leavers` …) or an
     /// indicator id; blank lines and `#` comments skipped. Unknown names are reported by line.
@@ -88,10 +114,13 @@ public enum Slide: Hashable, Sendable {
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Display.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if let s = Service(rawValue: line) { slides.append(.service(s)) } else if Catalogue.definition(IndicatorID(line)) != nil {
+            if let s = Service(rawValue: line) { slides.append(.service(s)) } else if line.hasSuffix(tablesSuffix),
+                let s = Service(rawValue: String(line.dropLast(tablesSuffix.count))) {
+                slides.append(.tables(s))
+            } else if Catalogue.definition(IndicatorID(line)) != nil {
                 slides.append(.indicator(IndicatorID(line)))
             } else {
-                problems.append("line \(n + 1): \"\(line)\" is neither a service nor an indicator")
+                problems.append("line \(n + 1): \"\(line)\" is neither a service, a service's tables nor an indicator")
             }
         }
         return (slides, problems)
@@ -117,6 +146,8 @@ public struct AppState: Sendable {
     public var visits: [VisitListKey: VisitLoad] = [:]
     /// Each month's data-quality problems asked for so far, grouped.
     public var dataQuality: [YearMonth: Load<[DataQualityGroup]>] = [:]
+    /// Each month's social workers asked for so far (the workforce drill-down).
+    public var workers: [YearMonth: Load<[WorkerCaseload]>] = [:]
     /// The indicator page's trend chart: fitted to its values (`z`) rather than from zero.
     public var fittedAxis = false
     /// Which of a team's lists has the cursor: its overdue children or those due soon (Tab).
@@ -170,4 +201,6 @@ public enum Effect: Equatable, Sendable {
     case loadVisits(VisitListKey)
     /// Read a month's data-quality entries and send them back as `Message.dataQualityLoaded`.
     case loadDataQuality(YearMonth)
+    /// Read a month's social workers and send them back as `Message.workersLoaded`.
+    case loadWorkers(YearMonth)
 }

@@ -17,6 +17,13 @@ public func update(_ s: inout AppState, _ message: Message, _ data: DashboardDat
         }
         keepVisible(&s, data)
         return []
+    case .workersLoaded(let m, let result):
+        switch result {
+        case .success(let list): s.workers[m] = .loaded(list)
+        case .failure(let f): s.workers[m] = .failed(f.message)
+        }
+        keepVisible(&s, data)
+        return []
     case .dataQualityLoaded(let m, let result):
         switch result {
         case .success(let issues):
@@ -45,6 +52,10 @@ func request(_ s: inout AppState) -> [Effect] {
     if s.screen == .dataQuality, s.dataQuality[s.month] == nil {
         s.dataQuality[s.month] = .loading
         return [.loadDataQuality(s.month)]
+    }
+    if case .workers = s.screen, s.workers[s.month] == nil {
+        s.workers[s.month] = .loading
+        return [.loadWorkers(s.month)]
     }
     return []
 }
@@ -147,6 +158,8 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
             s.childList = s.childList == .overdue ? .dueSoon : .overdue
             s.select(0)
         }
+    case .previousTable, .nextTable:
+        if let page = Items.servicePage(s, data), let i = page.jump(from: s.selected, forward: action == .nextTable) { s.select(i) }
     }
     keepVisible(&s, data)
     return []
@@ -155,15 +168,20 @@ func update(_ s: inout AppState, _ key: Key, _ data: DashboardData) -> [Effect] 
 func open(_ s: inout AppState, _ data: DashboardData) {
     switch s.screen {
     case .overview: s.push(.service(Service.allCases[s.selected]))
-    case .service(let svc):
-        let rows = Items.service(svc, data, s.month)
-        if s.selected < rows.count { s.push(.indicator(rows[s.selected].current.id)) }
+    case .service:
+        if let screen = Items.servicePage(s, data)?.open(s.selected) { s.push(screen) }
     case .teams(let id):
         let rows = Items.teams(id, data, s.month)
-        guard s.selected < rows.count, Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
+        guard s.selected < rows.count else { return }
+        // A workforce indicator's team opens its workers; a visit indicator's, its children.
+        if Catalogue.definition(id)?.service == .workforce {
+            s.push(.workers(rows[s.selected].team.map(WorkerGroup.team) ?? .all))
+            return
+        }
+        guard Catalogue.definition(id)?.hasChildList == true, let team = rows[s.selected].team else { return }
         s.push(.children(indicator: id, team: team))
         s.childList = .overdue
-    case .indicator, .children, .dataQuality, .present: break
+    case .indicator, .children, .dataQuality, .workers, .present: break
     }
 }
 
@@ -171,10 +189,10 @@ func teamIndicator(_ s: AppState, _ data: DashboardData) -> IndicatorID? {
     switch s.screen {
     case .overview: return Service.allCases[s.selected].teamIndicator
     case .service(let svc):
-        // The selected indicator's own teams, never another indicator's.
-        let rows = Items.service(svc, data, s.month)
-        if s.selected < rows.count { return rows[s.selected].definition.byTeam ? rows[s.selected].current.id : nil }
-        return svc.teamIndicator
+        // The selected row's own indicator's teams, never another indicator's.
+        guard let page = Items.servicePage(s, data), !page.items.isEmpty else { return svc.teamIndicator }
+        guard let id = page.indicator(s.selected) else { return nil }
+        return Catalogue.definition(id)?.byTeam == true ? id : nil
     case .indicator(let id): return Catalogue.definition(id)?.byTeam == true ? id : nil
     default: return nil
     }
@@ -184,9 +202,8 @@ func teamIndicator(_ s: AppState, _ data: DashboardData) -> IndicatorID? {
 func noTeams(_ s: AppState, _ data: DashboardData) -> String {
     var def: IndicatorDefinition?
     switch s.screen {
-    case .service(let svc):
-        let rows = Items.service(svc, data, s.month)
-        if s.selected < rows.count { def = rows[s.selected].definition }
+    case .service:
+        def = Items.servicePage(s, data)?.indicator(s.selected).flatMap(Catalogue.definition)
     case .indicator(let id): def = Catalogue.definition(id)
     default: break
     }
@@ -202,7 +219,14 @@ func click(_ s: inout AppState, _ x: Int, _ y: Int, _ data: DashboardData) -> [E
             open(&s, data)
             return []
         }
-    case .service, .teams:
+    case .service:
+        // A click on a row opens it; not on a header, a gap, or the header kept over a row.
+        let scroll = s.scroll.last ?? 0
+        guard let page = Items.servicePage(s, data), y >= Layout.serviceTop, y < Layout.serviceTop + Layout.pageSize(s, data),
+              !(scroll > 0 && y == Layout.serviceTop), let item = page.items.firstIndex(of: y - Layout.serviceTop + scroll) else { break }
+        s.select(item)
+        open(&s, data)
+    case .teams:
         let row = y - Layout.tableTop + (s.scroll.last ?? 0)
         if y >= Layout.tableTop && y < Layout.tableTop + Layout.pageSize(s, data) && row >= 0 && row < Items.count(s, data) {
             s.select(row)
@@ -226,11 +250,22 @@ func keepVisible(_ s: inout AppState, _ data: DashboardData) {
         var scroll = s.scroll[level]
         if p.y - scroll < visibleTop { scroll = p.y - visibleTop }
         if p.maxY - scroll > visibleBottom { scroll = p.maxY - visibleBottom }
-        // Never scrolled past the last panel: after a resize to a larger window the page fits again.
+        // Never scrolled further than the panels need (a window made larger shows them all).
         let bottom = panels.map(\.maxY).max() ?? 0
-        scroll = min(scroll, max(0, bottom - visibleBottom))
-        s.scroll[level] = max(0, scroll)
-    case .service, .teams, .children, .dataQuality:
+        s.scroll[level] = max(0, min(scroll, bottom - visibleBottom))
+    case .service:
+        // The page scrolls by lines; the selected row stays below the first line once scrolled
+        // (a table's header is kept there), and a table's header shows above its first row.
+        guard let page = Items.servicePage(s, data), s.selected < page.items.count else {
+            s.scroll[level] = 0
+            return
+        }
+        let line = page.items[s.selected], rows = Layout.pageSize(s, data)
+        var scroll = s.scroll[level]
+        if line < scroll + (scroll > 0 ? 1 : 0) { scroll = line - 1 }
+        if line >= scroll + rows { scroll = line - rows + 1 }
+        s.scroll[level] = max(0, min(scroll, max(0, page.lines.count - rows)))
+    case .teams, .children, .dataQuality, .workers:
         let rows = Layout.pageSize(s, data)
         var scroll = s.scroll[level]
         if s.selected < scroll { scroll = s.selected }

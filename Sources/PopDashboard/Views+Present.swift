@@ -10,7 +10,7 @@ extension Views {
         let slide = s.agenda[min(s.slide, s.agenda.count - 1)]
         let heading: String
         switch slide {
-        case .service(let svc): heading = svc.title.uppercased()
+        case .service(let svc), .tables(let svc): heading = svc.title.uppercased()
         case .indicator(let id): heading = (Catalogue.definition(id)?.service.title ?? "").uppercased()
         }
         let title = "\(heading) \(marks.dot) \(Words.monthName(s.month))" + (data.demo ? " \(marks.dot) DEMO DATA" : "")
@@ -18,6 +18,7 @@ extension Views {
         switch slide {
         case .service(let svc): drawServiceSlide(svc)
         case .indicator(let id): drawIndicatorSlide(id)
+        case .tables(let svc): drawTablesSlide(svc)
         }
         let next = KeyMap.footer([Hint(.nextSlide, "next")], presentation: true)
         let blank = KeyMap.footer([Hint(.blank, "blank")], presentation: true)
@@ -72,5 +73,44 @@ extension Views {
         let tx = side ? x0 + bigWidth + 6 : 4
         let ty = side ? y0 : y0 + 7
         for (i, (text, style)) in lines.enumerated() { buffer.text(text, x: tx, y: ty + i, style: style, maxWidth: s.width - tx - 1) }
+    }
+
+    /// A service page's tables, one after another in bold, as many whole rows as the screen
+    /// holds (the page itself scrolls through the rest): stored figures, never a name.
+    mutating func drawTablesSlide(_ svc: Service) {
+        let tables = ServicePage(svc, data, s.month, marks: marks).tables
+        guard !tables.isEmpty else {
+            buffer.text("No tables for \(svc.title) in this month's extract.", x: 4, y: 4, style: .bold)
+            return
+        }
+        let x = s.width >= 100 ? 6 : 2, width = min(s.width - x, 150) + x
+        // Every table's header and rows, a gap between tables; cut to the screen, the last line
+        // saying how many rows the page holds beyond it.
+        // Rows: -3 a gap, -2 the title, -1 the column headings, then the table's rows.
+        var lines: [(table: Int, row: Int)] = []
+        for (i, t) in tables.enumerated() {
+            if i > 0 { lines.append((i, -3)) }
+            lines += [(i, -2), (i, -1)]
+            lines += t.rows.indices.map { (i, $0) }
+        }
+        let room = s.height - 2 - 3
+        var shown = lines
+        if lines.count > room {
+            shown = Array(lines.prefix(room - 1))
+            while let last = shown.last, last.row < 0 { shown.removeLast() }   // no title or header without a row
+        }
+        let fitted = tables.map { pageTable($0, x: x, width: width) }
+        for (k, line) in shown.enumerated() {
+            let y = 3 + k, t = tables[line.table], (table, kept, label) = fitted[line.table]
+            let r = line.row
+            if r == -2 { buffer.text(t.title, x: x, y: y, style: Style(bold: true, underline: true), maxWidth: s.width - x - 1) }
+            if r == -1 { table.drawHeader(into: &buffer, y: y) }
+            guard r >= 0 else { continue }
+            let cells = pageRowCells(t, r, kept: kept, label: label).map { Table.Cell($0.text, $0.style.merged(bold: true)) }
+            table.drawRows([cells], into: &buffer, top: y, pageSize: 1, scroll: 0, selected: nil, marker: g.selected)
+            if let note = t.rows[r].note { buffer.text(note, x: x + label + 1, y: y, style: muted, maxWidth: s.width - x - label - 2) }
+        }
+        let left = lines.dropFirst(shown.count).filter { $0.row >= 0 }.count
+        if left > 0 { buffer.text("… \(left) more rows on the \(svc.title) page", x: x, y: 3 + shown.count, style: muted) }
     }
 }

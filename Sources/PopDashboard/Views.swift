@@ -70,6 +70,7 @@ struct Views {
         case .teams(let id): drawTeams(id)
         case .children(let id, let team): drawChildren(id, team)
         case .dataQuality: drawDataQuality()
+        case .workers(let group): drawWorkers(group)
         case .present: drawSlide()
         }
         drawOverlay()
@@ -111,7 +112,18 @@ struct Views {
             buffer.text(" " + m, x: 0, y: y, style: .bold)
             return
         }
-        let text = KeyMap.footer(hints)
+        // Hints that do not fit give way whole, never a word cut: the tables' keys, export and
+        // the months first, then from the end; help and back stay longest.
+        var shown = hints
+        let first: [Action] = [.previousTable, .export, .previousMonth]
+        while KeyMap.footer(shown).count > s.width - 2, shown.count > 1 {
+            if let i = first.lazy.compactMap({ a in shown.firstIndex { $0.actions.contains(a) } }).first {
+                shown.remove(at: i)
+            } else {
+                shown.remove(at: shown.last?.actions == [.help] ? shown.count - 2 : shown.count - 1)
+            }
+        }
+        let text = KeyMap.footer(shown)
         let roomForRight = !right.isEmpty && text.count + right.count + 4 <= s.width
         buffer.text(" " + text, x: 0, y: y, style: muted, maxWidth: s.width - 1)
         if roomForRight { buffer.textRight(right + " ", right: s.width, y: y, style: muted) }

@@ -8,7 +8,8 @@ extension Pack {
         case service(Service)
         case indicator(IndicatorID)
 
-        /// Each service, then its headline indicators, as presentation mode runs them.
+        /// Each service, then its headline indicators, as presentation mode runs them (less its
+        /// tables slides: the pack's service pages carry the tables).
         public static var defaultAgenda: [Slide] {
             Service.allCases.flatMap { s in [Slide.service(s)] + s.headlines.map { Slide.indicator($0.id) } }
         }

@@ -45,11 +45,13 @@ extension Store {
     /// The version of pop that writes an import, recorded with it.
     public static let popVersion = "0.4"
 
-    /// Stores a month's figures, data-quality list and visit lists in one transaction, as a new
-    /// version of the month that becomes the one shown; earlier versions are kept. Child IDs are
-    /// never stored in the data-quality list.
+    /// Stores a month's figures, data-quality list, visit lists and social workers in one
+    /// transaction, as a new version of the month that becomes the one shown; earlier versions
+    /// are kept. Child IDs are never stored in the data-quality list. `workers` nil stores no
+    /// worker list (the month then says it has none, as one imported before they were kept).
     @discardableResult
-    public func importMonth(_ s: Snapshot, visits: [ChildVisit], source: String, importedAt: String) throws -> ImportOutcome {
+    public func importMonth(_ s: Snapshot, visits: [ChildVisit], workers: [WorkerCaseload]? = nil, source: String,
+                            importedAt: String) throws -> ImportOutcome {
         let month = YearMonth(s.asAt).description
         return try guarded("storing \(month)") {
             try queue.write { db in
@@ -72,10 +74,11 @@ extension Store {
                 }
                 try db.execute(sql: """
                     INSERT INTO import (month, version, as_at, imported_at, source, pop_version, population_0_17, population_10_17, population_source,
-                                        missing_lists, unavailable)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        missing_lists, unavailable, worker_list)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [month, version, s.asAt.iso, importedAt, source, Store.popVersion, s.population.age0to17, s.population.age10to17,
-                                     s.population.source, s.missingLists.map(\.rawValue).joined(separator: ","), Store.encode(s.unavailable)])
+                                     s.population.source, s.missingLists.map(\.rawValue).joined(separator: ","), Store.encode(s.unavailable),
+                                     workers != nil])
                 let figure = try db.cachedStatement(sql: """
                     INSERT INTO figure (month, version, indicator, team, numerator, denominator, value, unit, polarity, basis)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -101,6 +104,15 @@ extension Store {
                 for c in visits {
                     try visit.execute(arguments: [month, version, c.indicator.rawValue, c.team, c.worker, c.child, c.start.iso, c.lastVisit?.iso,
                                                   c.elapsed, c.rule.limit, c.rule.days == .working, c.due.iso, c.dueSoon])
+                }
+                let worker = try db.cachedStatement(sql: """
+                    INSERT INTO worker_caseload (month, version, seq, team, worker, role, agency, caseload, last_supervision, working_days_since,
+                                                 supervision_in_time)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (i, w) in (workers ?? []).enumerated() {
+                    try worker.execute(arguments: [month, version, i, w.team, w.worker, w.role, w.agency, w.caseload, w.lastSupervision?.iso,
+                                                   w.workingDaysSince, w.supervisionInTime])
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO current VALUES (?, ?)", arguments: [month, version])
                 return ImportOutcome(version: version, replaced: previousVersion != nil, lostIndicators: lost)
@@ -233,6 +245,32 @@ extension Store {
                     }
                     return ChildVisit(indicator: IndicatorID(try f.text("indicator")), team: try f.text("team"), worker: try f.text("worker"),
                                       child: try f.text("child"), start: start, lastVisit: last, elapsed: try f.int("elapsed"), rule: rule, due: due)
+                }
+            }
+        }
+    }
+
+    /// The social workers of a month's current import, in the order computed (by team, highest
+    /// caseload first); nil when that import kept no worker list (one made before pop kept them).
+    public func workers(month: YearMonth) throws -> [WorkerCaseload]? {
+        try guarded("reading the workers") {
+            try queue.read { db in
+                let kept = try Bool.fetchOne(db, sql: """
+                    SELECT i.worker_list FROM import i JOIN current c ON c.month = i.month AND c.version = i.version WHERE i.month = ?
+                    """, arguments: [month.description])
+                guard kept == true else { return nil }
+                let sql = """
+                    SELECT w.* FROM worker_caseload w JOIN current c ON c.month = w.month AND c.version = w.version WHERE w.month = ? ORDER BY w.seq
+                    """
+                return try Row.fetchAll(db, sql: sql, arguments: [month.description]).map { r in
+                    let f = Fields(r, "worker_caseload")
+                    let last = try f.optionalText("last_supervision")
+                    let day = last.flatMap { DateParser.parse($0).day }
+                    if last != nil && day == nil { throw StoreError(description: "the database is damaged: worker_caseload.last_supervision is not a date") }
+                    return WorkerCaseload(team: try f.text("team"), worker: try f.text("worker"), role: try f.text("role"),
+                                          agency: try f.optionalInt("agency").map { $0 != 0 }, caseload: try f.optionalInt("caseload"),
+                                          lastSupervision: day, workingDaysSince: try f.optionalInt("working_days_since"),
+                                          supervisionInTime: try f.optionalInt("supervision_in_time").map { $0 != 0 })
                 }
             }
         }

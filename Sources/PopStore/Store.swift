@@ -31,7 +31,7 @@ public final class Store: @unchecked Sendable {
     /// "POP!" in the SQLite header's application-id field: marks a database as pop's.
     public static let applicationID: Int32 = 0x504F_5021
     /// The schema this pop writes (PRAGMA user_version); a newer one is refused.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     /// `--db PATH`, else `$POP_DB`, else `$XDG_DATA_HOME/pop/pop.sqlite`, else
     /// `$HOME/.local/share/pop/pop.sqlite`; nil when none of them is set (an empty HOME is not
@@ -356,6 +356,19 @@ public final class Store: @unchecked Sendable {
             try db.execute(sql: """
                 CREATE TABLE team_service (team TEXT NOT NULL, service TEXT NOT NULL, line INTEGER NOT NULL);
                 PRAGMA user_version = 5;
+                """)
+        }
+        // Each import's social workers (the workforce page's drill-down: name, team, caseload,
+        // last supervision), kept like the visit lists; an import made before has none, and says
+        // so (`worker_list` 0), never "no workers".
+        m.registerMigration("v6-worker-caseloads") { db in
+            try db.execute(sql: """
+                CREATE TABLE worker_caseload (
+                    month TEXT NOT NULL, version INTEGER NOT NULL, team TEXT NOT NULL, worker TEXT NOT NULL, role TEXT NOT NULL,
+                    agency BOOLEAN, caseload INTEGER, last_supervision TEXT, working_days_since INTEGER, supervision_in_time BOOLEAN,
+                    seq INTEGER NOT NULL, PRIMARY KEY (month, version, seq));
+                ALTER TABLE import ADD COLUMN worker_list BOOLEAN NOT NULL DEFAULT 0;
+                PRAGMA user_version = 6;
                 """)
         }
         return m

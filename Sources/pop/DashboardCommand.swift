@@ -60,7 +60,7 @@ struct Present: ParsableCommand {
     }
 }
 
-/// Loads the store into the dashboard's data (visit lists are read when a team is opened).
+/// Loads the store into the dashboard's data (visit lists and workers are read when a team is opened).
 func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
     try storing("reading the stored months") {
         var snapshots: [Snapshot] = []
@@ -77,7 +77,7 @@ func loadDashboard(_ db: Store) throws(PopError) -> DashboardData {
         return DashboardData(council: Words.council(name: try db.councilName(), code: council), demo: try db.isDemo(), snapshots: snapshots, targets: try db.targets(),
                              benchmarks: try db.benchmarks(), neighbourCodes: try db.neighbours(of: council),
                              statistic: try db.neighbourStatistic(), comments: comments, dataQualityCounts: notes, councilCode: council,
-                             baseline: try db.baseline())
+                             baseline: try db.baseline(), teamServices: try db.teamServices())
     }
 }
 
@@ -130,6 +130,14 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
                     result = .failure(LoadFailure("\(error)"))
                 }
                 queue += update(&state, .visitsLoaded(key, result), data)
+            case .loadWorkers(let month):
+                let result: Result<[WorkerCaseload], LoadFailure>
+                do {
+                    if let list = try db.workers(month: month) { result = .success(list) } else { result = .failure(LoadFailure(Words.workersNotKept)) }
+                } catch {
+                    result = .failure(LoadFailure("\(error)"))
+                }
+                queue += update(&state, .workersLoaded(month, result), data)
             case .loadDataQuality(let month):
                 let result: Result<[DataQualityIssue], LoadFailure>
                 do { result = .success(try db.dataQuality(month)) } catch { result = .failure(LoadFailure("\(error)")) }

@@ -51,6 +51,9 @@ struct PackCommand: ParsableCommand {
                 switch slide {
                 case .service(let s): .service(s)
                 case .indicator(let id): .indicator(id)
+                // The HTML deck has no tables slide: its service slide stands there (the pack's
+                // service page carries the tables).
+                case .tables(let s): .service(s)
                 }
             }
         }

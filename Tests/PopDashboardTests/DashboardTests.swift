@@ -12,11 +12,13 @@ import PopTestSupport
 let projectFolder = TestPaths.project
 let goldenFolder = projectFolder + "/Tests/PopDashboardTests/Golden"
 
-/// The demo's twelve months, computed once for every test in this target, and their visit
-/// lists (which the dashboard asks for as an effect, as it would from the store).
-let (demoData, demoVisits): (DashboardData, [VisitListKey: [ChildVisit]]) = {
+/// The demo's twelve months, computed once for every test in this target, with its teams file,
+/// and their visit lists and social workers (which the dashboard asks for as effects, as it
+/// would from the store).
+let (demoData, demoVisits, demoWorkers): (DashboardData, [VisitListKey: [ChildVisit]], [YearMonth: [WorkerCaseload]]) = {
     var snapshots: [Snapshot] = []
     var visits: [VisitListKey: [ChildVisit]] = [:]
+    var workers: [YearMonth: [WorkerCaseload]] = [:]
     let months = (2...12).map { YearMonth(year: 2018, month: $0)! } + [YearMonth(year: 2019, month: 1)!]
     for m in months {
         let extract = try! ExtractReader.read(folder: projectFolder + "/Fixtures/demo/\(m)", asAt: m.last)
@@ -25,20 +27,22 @@ let (demoData, demoVisits): (DashboardData, [VisitListKey: [ChildVisit]]) = {
             visits[VisitListKey(month: m, indicator: v.indicator, team: v.team), default: []].append(v)
             visits[VisitListKey(month: m, indicator: v.indicator, team: nil), default: []].append(v)   // every team's, for the team table
         }
+        workers[m] = WorkerList.workers(extract, asAt: m.last)
     }
     let targets = try! TargetsFile.read(path: projectFolder + "/Fixtures/demo/targets.csv")
     let benchmarks = try! ReferenceFiles.typedBenchmarks(path: projectFolder + "/Fixtures/demo/benchmarks.csv")
     let data = DashboardData(council: "Barnet", demo: true, snapshots: snapshots, targets: targets, benchmarks: benchmarks, neighbourCodes: [],
-                             statistic: .mean, comments: [YearMonth(year: 2019, month: 1)!: ["cp.visits_in_time": "Visits within 4 weeks are at 97%."]])
-    return (data, visits)
+                             statistic: .mean, comments: [YearMonth(year: 2019, month: 1)!: ["cp.visits_in_time": "Visits within 4 weeks are at 97%."]],
+                             teamServices: try! TeamsFile.read(path: projectFolder + "/Fixtures/demo/teams.csv"))
+    return (data, visits, workers)
 }()
 
 let january = YearMonth(year: 2019, month: 1)!
 
 func state(_ w: Int, _ h: Int, unicode: Bool = true) -> AppState { AppState(width: w, height: h, month: january, unicode: unicode) }
 
-/// Drives keys through `update`, carrying out the visit-list reads it asks for (from the demo's
-/// lists, or failing when `failVisits` is set) and collecting the other effects.
+/// Drives keys through `update`, carrying out the visit-list and worker reads it asks for (from
+/// the demo's lists, or failing when `failVisits` is set) and collecting the other effects.
 @discardableResult
 func press(_ s: inout AppState, _ keys: [Key], failVisits: Bool = false) -> [Effect] {
     var out: [Effect] = []
@@ -50,6 +54,9 @@ func press(_ s: inout AppState, _ keys: [Key], failVisits: Bool = false) -> [Eff
             case .loadVisits(let k):
                 let result: Result<[ChildVisit], LoadFailure> = failVisits ? .failure(LoadFailure("disk I/O error")) : .success(demoVisits[k] ?? [])
                 queue += update(&s, .visitsLoaded(k, result), demoData)
+            case .loadWorkers(let m):
+                let result: Result<[WorkerCaseload], LoadFailure> = failVisits ? .failure(LoadFailure("disk I/O error")) : .success(demoWorkers[m] ?? [])
+                queue += update(&s, .workersLoaded(m, result), demoData)
             default: out.append(e)
             }
         }
@@ -85,7 +92,7 @@ let sizes = [(80, 24), (120, 40), (200, 60)]
         golden("overview", s)
         press(&s, [.down, .down, .down, .enter])                      // Child protection
         golden("service-cp", s)
-        press(&s, Array(repeating: .down, count: 13) + [.enter])   // CP visits in time (after the category and under-5 rows)
+        press(&s, Array(repeating: .down, count: 7) + [.enter])   // CP visits in time (the eighth indicator; the breakdowns follow in their tables)
         golden("indicator-cp-visits", s)
         press(&s, [.char("t")])
         golden("teams-cp-visits", s)
@@ -244,7 +251,7 @@ let sizes = [(80, 24), (120, 40), (200, 60)]
     @Test func agendaFiles() {
         let (slides, problems) = Slide.agenda("# board\ncp\ncp.visits_in_time\n\nnonsense\ncla\n")
         #expect(slides == [.service(.cp), .indicator("cp.visits_in_time"), .service(.cla)])
-        #expect(problems == ["line 5: \"nonsense\" is neither a service nor an indicator"])
+        #expect(problems == ["line 5: \"nonsense\" is neither a service, a service's tables nor an indicator"])
     }
 }
 

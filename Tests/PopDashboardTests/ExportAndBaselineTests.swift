@@ -12,7 +12,7 @@ let february = YearMonth(year: 2018, month: 2)!
 /// database sets it.
 let baselineData = DashboardData(council: demoData.council, demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.targets,
                                  benchmarks: demoData.benchmarks, neighbourCodes: [], statistic: .mean, comments: demoData.comments,
-                                 baseline: february)
+                                 baseline: february, teamServices: demoData.teamServices)
 
 /// Drives keys through `update` over `data`, answering visit-list reads from the demo's lists.
 @discardableResult
@@ -22,8 +22,11 @@ func press(_ s: inout AppState, _ keys: [Key], data: DashboardData) -> [Effect] 
         var queue = update(&s, .key(key), data)
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            guard case .loadVisits(let k) = e else { out.append(e); continue }
-            queue += update(&s, .visitsLoaded(k, .success(demoVisits[k] ?? [])), data)
+            switch e {
+            case .loadVisits(let k): queue += update(&s, .visitsLoaded(k, .success(demoVisits[k] ?? [])), data)
+            case .loadWorkers(let m): queue += update(&s, .workersLoaded(m, .success(demoWorkers[m] ?? [])), data)
+            default: out.append(e)
+            }
         }
     }
     return out
@@ -50,7 +53,7 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         press(&wide, [.down, .down, .down, .enter], data: baselineData)
         golden("baseline-service-cp", wide, data: baselineData)
         var indicator = state(120, 40)
-        press(&indicator, [.down, .down, .down, .enter] + Array(repeating: .down, count: 13) + [.enter], data: baselineData)
+        press(&indicator, [.down, .down, .down, .enter] + Array(repeating: .down, count: 7) + [.enter], data: baselineData)
         golden("baseline-indicator-cp-visits", indicator, data: baselineData)
         var slide = state(120, 40)
         press(&slide, [.char("p"), .pageDown, .pageDown, .pageDown], data: baselineData)
@@ -63,7 +66,8 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         press(&s, [.down, .down, .down, .enter], data: baselineData)
         let service = render(s, baselineData).plainText()
         #expect(service.contains("Since Feb 18"))
-        let visits = service.split(separator: "\n").first { $0.contains("CP visits in time (10") }.map(String.init) ?? ""
+        // The title gives way to the panel's short one where the since column takes its room.
+        let visits = service.split(separator: "\n").first { $0.hasPrefix("  Visits in time ") }.map(String.init) ?? ""
         #expect(visits.contains("▲ 2.2") && visits.contains("▼ 9.2"), "\(visits)")
         // At 80 columns the titles keep their room: no since column.
         var narrow = state(80, 24)
@@ -101,7 +105,7 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         views.append(("page", s))
         press(&s, [.down, .down, .down, .enter])
         views.append(("cp", s))
-        press(&s, Array(repeating: .down, count: 13) + [.enter])
+        press(&s, Array(repeating: .down, count: 7) + [.enter])
         views.append(("cp.visits_in_time", s))
         press(&s, [.char("t")])
         views.append(("cp.visits_in_time-teams", s))
@@ -132,7 +136,7 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         for cell in ["71.1% (113 of 159)", "68.9% (115 of 167)", "+2.2 pts", "95.0%", "(25.2%)", "✖ R"] { #expect(visits.contains(cell), "\(cell)") }
         #expect(service.contains("- **CP visits in time (10 working days)**: Visits within 4 weeks are at 97%."))
         // The team table, worst first, with all teams last, as CSV too.
-        press(&s, Array(repeating: .down, count: 13) + [.char("t")])
+        press(&s, Array(repeating: .down, count: 7) + [.char("t")])
         let teams = try #require(exported(&s, "E"))
         #expect(teams.name == "pop-cp.visits_in_time-teams-2019-01.csv")
         let lines = teams.text.split(separator: "\n").map(String.init)
@@ -157,7 +161,7 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         #expect(md.contains("change since the baseline, February 2018"))
         let visits = try #require(md.split(separator: "\n").first { $0.hasPrefix("| CP visits in time (10 working days)") })
         #expect(visits.contains("-9.2 pts worsening"))
-        press(&s, Array(repeating: .down, count: 13) + [.enter], data: baselineData)
+        press(&s, Array(repeating: .down, count: 7) + [.enter], data: baselineData)
         let page = try #require(exported(&s, "e", data: baselineData)).text
         #expect(page.contains("since February 2018 ▼ 9.2 points (from 80.2%) (worsening)"))
         // The indicator's CSV is its monthly figures.

@@ -27,7 +27,7 @@ import Testing
     @Test func anIndicatorWithoutTeamsSaysSo() throws {
         var s = state(120, 40)
         press(&s, [.down, .enter])   // Assessments & S47
-        let rows = Items.service(.assessments, demoData, january)
+        let rows = ServicePage(.assessments, demoData, january).indicatorRows
         let s47 = try #require(rows.firstIndex { !$0.definition.byTeam && $0.current.team == nil && $0.definition.id == "s47.started" })
         press(&s, Array(repeating: .down, count: s47))
         press(&s, [.char("t")])
@@ -42,13 +42,3 @@ import Testing
 }
 
 /// A page scrolled to a panel in a small window scrolls back when the window grows.
-@Suite struct ResizeScrollTests {
-    @Test func growingTheWindowUnscrollsThePage() {
-        var s = state(80, 24)
-        press(&s, [.down, .down, .down])            // Child protection: the page scrolls to it
-        #expect(s.scroll[0] > 0)
-        press(&s, [.resize(width: 200, height: 60)])
-        #expect(s.scroll[0] == 0)
-        #expect(render(s, demoData).plainText().contains("Youth offending"))
-    }
-}

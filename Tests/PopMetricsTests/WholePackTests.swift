@@ -604,3 +604,45 @@ import PopExtract
         #expect(TeamServices([("DAT 1", "X")]).service(of: " dat  1 ") == "X")
     }
 }
+
+/// The workforce page's drill-down: each social worker the workforce indicators count, with
+/// the caseload and supervision they count for them.
+@Suite struct WorkerListTests {
+    /// The hand-worked staff list above: Bob and Jo in DAT 1; Ann (her later line), Dan and Hal
+    /// in IP 1; by team, highest caseload first, then by name as written.
+    @Test func theSocialWorkersAsCounted() throws {
+        let e = try extract([.workforce: WorkforceTests.workforce, .list8: WorkforceTests.list8, .list7: WorkforceTests.list7,
+                             .list6: WorkforceTests.list6, .list9: WorkforceTests.list9])
+        let list = WorkerList.workers(e, asAt: day("31/01/2019"))
+        #expect(list.map(\.worker) == ["Bob Jones", "Jo Quy", "Dan Roe", "ann  SMITH", "Hal Ode"])
+        #expect(list.map(\.team) == ["DAT 1", "DAT 1", "IP 1", "IP 1", "IP 1"])
+        #expect(list.map(\.caseload) == [1, 0, 2, 2, 0])
+        // Bob's 2 January is 21 working days before R (overdue), Jo's 3 January 20 (in time),
+        // Ann's Sunday 20 January 9; Dan has none recorded (not in time); Hal's 31/02 cannot be
+        // read (not known).
+        #expect(list.map(\.workingDaysSince) == [21, 20, nil, 9, nil])
+        #expect(list.map(\.supervisionInTime) == [false, true, false, true, nil])
+        #expect(list.map(\.lastSupervision) == [day("02/01/2019"), day("03/01/2019"), nil, day("20/01/2019"), nil])
+        // Agency: Y, N, "a) Yes", Y, and Hal's "maybe" that cannot be read.
+        #expect(list.map(\.agency) == [true, false, true, true, nil])
+        // The figures agree with the list, team by team.
+        let s = Engine.compute(e, asAt: day("31/01/2019"), population: Population())
+        for team in ["DAT 1", "IP 1"] {
+            let workers = list.filter { $0.team == team }
+            #expect(workers.count == s.value("wf.social_workers", team: team)?.numerator)
+            #expect(workers.compactMap(\.caseload).reduce(0, +) == s.value("wf.caseload", team: team)?.numerator)
+            #expect(workers.filter { $0.supervisionInTime == true }.count == s.value("wf.supervision_in_time", team: team)?.numerator)
+        }
+    }
+
+    /// Without Lists 6–9 no caseload is known (nil, never 0); without the staff list, no workers.
+    @Test func whatTheExtractCannotGive() throws {
+        let staffOnly = WorkerList.workers(try extract([.workforce: WorkforceTests.workforce]), asAt: day("31/01/2019"))
+        #expect(staffOnly.count == 5 && staffOnly.allSatisfy { $0.caseload == nil })
+        #expect(WorkerList.workers(try extract([.list8: WorkforceTests.list8]), asAt: day("31/01/2019")).isEmpty)
+        // A staff list without its supervision column: supervision not known, not "none recorded".
+        let noDates = "Worker,Team,Role,Agency,Start Date,End Date\nA One,T,Social Worker,N,,\n"
+        let one = try #require(WorkerList.workers(try extract([.workforce: noDates]), asAt: day("31/01/2019")).first)
+        #expect(one.supervisionInTime == nil && one.lastSupervision == nil)
+    }
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end: the real pop binary in a real terminal (tmux): start on a fresh database (the demo
 # builds itself), see the page, open child protection, drill into teams (counts, noise, the funnel)
-# and a team's overdue and due-soon children, present, resize, quit. Run by .ci/run after the unit tests.
+# and a team's overdue and due-soon children, the Early Help, UASC, quality assurance and workforce
+# pages and a team's social workers, present (no child ID and no worker named on any slide),
+# resize, quit. Run by .ci/run after the unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${POP_BIN:-.build/debug/pop}
@@ -16,6 +18,15 @@ fail() { echo "e2e: $*" >&2; echo "---- screen ----" >&2; tmux capture-pane -p -
 expect() {
   for _ in $(seq 1 200); do
     tmux capture-pane -p -t "$session" | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "never saw: $1"
+}
+
+# The same, for an extended regular expression (figures in table columns, whatever their spacing).
+expect_re() {
+  for _ in $(seq 1 200); do
+    tmux capture-pane -p -t "$session" | grep -qE -- "$1" && return 0
     sleep 0.1
   done
   fail "never saw: $1"
@@ -42,11 +53,41 @@ expect "Due within 5 working days (7)"           # its due-soon list beside them
 expect "BN"                                      # child IDs appear in the drill-down only
 tmux send-keys -t "$session" Tab                 # the cursor moves to the due-soon list
 expect "Tab overdue"
-tmux send-keys -t "$session" Escape Escape p
+tmux send-keys -t "$session" Escape Escape Down Down Down Down Enter   # from the CP panel to Early Help's page
+expect "Early Help · January 2019"
+expect "Open assessments by duration"            # a breakdown, month by month as the pack prints it
+expect_re "Early Help assessments started +1,374 +260 +100 +160"
+tmux send-keys -t "$session" Escape Down Enter   # UASC
+expect "UASC · January 2019"
+expect_re "Under a year +38 +61.3%"
+expect "Unaccompanied asylum-seeking children by team"
+tmux send-keys -t "$session" Escape Down Enter   # quality assurance: the audit grid and the domains
+expect "Audit grades by service area"
+expect_re "Duty and Assessment +Good +2 +5 +0 +3 +1 +12$"
+expect_re "Total +29 +32 +13 +19 +20 +51$"
+expect "Domain grades, January 2019"
+tmux send-keys -t "$session" Escape Down Enter   # workforce: services over their teams
+expect "Teams and services"
+expect_re "Onwards and Upwards +12 +25.0% +83.3% +21.5"
+tmux send-keys -t "$session" '}' Down Enter      # a team's social workers, by name, here only
+expect "Duty & Assessment Team 1 › social workers"
+expect "Ben Hughes"
+tmux send-keys -t "$session" Escape Escape Escape p
 expect "slide 1 of"
 tmux capture-pane -p -t "$session" | grep -q "BN[0-9]" && fail "a child ID is on a slide"
 tmux send-keys -t "$session" PageDown PageDown PageDown
 expect "slide 4 of"
+# Every slide, the new pages' tables included: no child ID and no worker's name.
+slides=$(tmux capture-pane -p -t "$session" | sed -n 's/.*slide 4 of \([0-9]*\).*/\1/p')
+names=$(tail -n +2 Fixtures/demo/2019-01/workforce.csv | cut -d, -f1)
+tmux send-keys -t "$session" PageUp PageUp PageUp
+for n in $(seq 1 "$slides"); do
+  expect "slide $n of $slides"
+  screen=$(tmux capture-pane -p -t "$session")
+  grep -q "BN[0-9]" <<<"$screen" && fail "a child ID is on slide $n"
+  while read -r name; do grep -qF -- "$name" <<<"$screen" && fail "a worker ($name) is named on slide $n"; done <<<"$names"
+  tmux send-keys -t "$session" PageDown
+done
 tmux send-keys -t "$session" Escape
 expect "MASH / front door"
 tmux resize-window -t "$session" -x 80 -y 24
