@@ -40,5 +40,3 @@ import Testing
         #expect(t.screen == .teams(rows[teamRow].current.id))
     }
 }
-
-/// A page scrolled to a panel in a small window scrolls back when the window grows.
