@@ -30,3 +30,17 @@ import Testing
         #expect(Codes.normalise("Children’s  TEAM") == "children's team")
     }
 }
+
+@Suite struct SocialWorkerRoleTests {
+    /// The byte search of an ASCII role finds what the Character search finds.
+    @Test func rolesAsBefore() {
+        func staff(_ role: String) -> StaffMember {
+            StaffMember(worker: "A", team: "T", role: role, agency: .no, start: .blank, end: .blank, lastSupervision: .blank, line: 2)
+        }
+        let roles = ["Social Worker", "Senior  SOCIAL\tworker", "social worke", "Social\r\nWorker", "Team Manager", "", "x social worker",
+                     "Social Workers", "Sociál Worker", "Senior Social Worker (Zoë's team)", "social-worker", "social worker\u{0}", "socialworker"]
+        for r in roles {
+            #expect(staff(r).isSocialWorker == Codes.normalise(r).contains("social worker"), "\(r)")
+        }
+    }
+}
