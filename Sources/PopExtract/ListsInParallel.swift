@@ -15,6 +15,14 @@ public protocol PartedSink: ExtractSink {
     func emptyPart() -> Self
     /// Joins `part`, read apart: its lists come after every list this sink holds.
     mutating func append(part: consuming Self)
+    /// The part's list has been read, on the thread that read it: work that needs the whole
+    /// list (and nothing else) can be done here, in parallel with the other lists, rather than
+    /// after the join. It must not change what the sink holds, only prepare it.
+    mutating func partRead()
+}
+
+extension PartedSink {
+    public mutating func partRead() {}
 }
 
 /// One list to read into a part of its own: `weight` (its size in bytes, say) balances the
@@ -131,7 +139,10 @@ private final class PartResults<S: PartedSink>: @unchecked Sendable {
     func run(_ j: Int, _ job: ListJob<S>) {
         // SAFETY: 0 ≤ j < count, and slot j belongs to this job's thread alone (see above).
         precondition(j >= 0 && j < count)
-        do throws(ExtractError) { try job.read(&parts[j]) } catch { outcomes[j] = error }
+        do throws(ExtractError) {
+            try job.read(&parts[j])
+            parts[j].partRead()
+        } catch { outcomes[j] = error }
     }
 
     /// Job j's outcome; its part is moved out (so the sink it joins holds the only reference
