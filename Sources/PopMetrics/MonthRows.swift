@@ -264,7 +264,7 @@ public struct MonthRows: PartedSink, SuppliesLists {
 struct ReferralHistory {
     struct Entry: Comparable {
         /// An ID's bytes 0–7, and 8–14 with its length in the top byte; or a long ID's number,
-        /// and 0xFF in the top byte (no short ID has that length).
+        /// and 0xFF in the top byte (no short ID has that length); or a non-ASCII ID's number and 0xFE.
         let k0: UInt64, k1: UInt64
         let day: Int32
 
@@ -276,6 +276,8 @@ struct ReferralHistory {
     }
 
     private var longIDs = ByteNumbering()
+    /// IDs with characters beyond ASCII, numbered by String equality (0xFE in the top byte).
+    private var otherIDs: [String: Int] = [:]
     /// A class so that sorting happens in place, not in a second copy of what can be millions
     /// of entries.
     private final class Entries {
@@ -287,15 +289,23 @@ struct ReferralHistory {
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
         guard day <= period.asAt, day >= period.referralLookBackStart else { return }
         var id = child
-        let key = id.withUTF8 { u -> (UInt64, UInt64) in
+        let key = id.withUTF8 { u -> (UInt64, UInt64)? in
             let n = u.count
+            // Other characters: told apart as Strings, as every children count tells them.
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard n <= 15 else { return (UInt64(longIDs.number(UnsafeRawBufferPointer(u))), 0xFF << 56) }
             var a: UInt64 = 0, b: UInt64 = 0
             for i in 0..<min(n, 8) { a |= UInt64(u[i]) << UInt64(8 * i) }
             if n > 8 { for i in 8..<n { b |= UInt64(u[i]) << UInt64(8 * (i - 8)) } }
             return (a, b | UInt64(n) << 56)
         }
-        let e = Entry(k0: key.0, k1: key.1, day: Int32(day.number))
+        let k: (UInt64, UInt64)
+        if let key { k = key } else {
+            let number = otherIDs[child] ?? otherIDs.count
+            otherIDs[child] = number
+            k = (UInt64(number), 0xFE << 56)
+        }
+        let e = Entry(k0: k.0, k1: k.1, day: Int32(day.number))
         if !isKnownUniquelyReferenced(&entries) {
             let copy = Entries()
             copy.list = entries.list
