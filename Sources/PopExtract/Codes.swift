@@ -3,6 +3,12 @@
 public enum Codes {
     /// Lower-cased, trimmed, inner white space collapsed; curly apostrophes made straight.
     public static func normalise(_ text: String) -> String {
+        if let ascii = normaliseASCII(text) { return ascii }
+        return normaliseCharacters(text)
+    }
+
+    /// `normalise` one Character at a time: the definition (any text).
+    static func normaliseCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -15,6 +21,36 @@ public enum Codes {
             out.append(ch == "’" || ch == "‘" ? "'" : ch)
         }
         return out
+    }
+
+    /// `normalise` for ASCII text, a byte at a time: the same result as `normaliseCharacters`
+    /// (ASCII's white space is tab to carriage return and space, a CRLF pair is one Character
+    /// of white space and collapses the same, and lower case is A–Z made a–z), without a
+    /// Character or a lower-cased copy per call: the engine normalises every worker's name and
+    /// role, which went a Character at a time. nil when the text is not all ASCII.
+    static func normaliseASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { u -> String? in
+            var ascii = true
+            for b in u where b >= 0x80 { ascii = false; break }
+            guard ascii else { return nil }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in u {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pendingSpace = n > 0
+                        continue
+                    }
+                    if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                    // SAFETY: at most one byte out per byte in (a space only before a byte that
+                    // is not white space), so n < u.count = the capacity.
+                    out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    n += 1
+                }
+                return n
+            }
+        }
     }
 
     /// The leading code of a normalised value: the text before ` - `, `:`, `)`, a space or the

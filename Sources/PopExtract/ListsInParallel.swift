@@ -15,6 +15,14 @@ public protocol PartedSink: ExtractSink {
     func emptyPart() -> Self
     /// Joins `part`, read apart: its lists come after every list this sink holds.
     mutating func append(part: consuming Self)
+    /// The part's list has been read, on the thread that read it: work that needs the whole
+    /// list (and nothing else) can be done here, in parallel with the other lists, rather than
+    /// after the join. It must not change what the sink holds, only prepare it.
+    mutating func partRead()
+}
+
+extension PartedSink {
+    public mutating func partRead() {}
 }
 
 /// One list to read into a part of its own: `weight` (its size in bytes, say) balances the
@@ -60,27 +68,43 @@ extension ExtractReader {
     /// parts to `sink` in job order. The first job (in order) that failed throws its error, as a
     /// reader going through the jobs one by one would have stopped there.
     ///
-    /// Jobs go to threads by weight, heaviest first, each to the thread with the least so far:
-    /// a fixed plan, so a run's work is split the same way every time.
+    /// Jobs are handed out heaviest first (by weight, then in order), each to the next thread
+    /// that is free: lists cost different amounts per byte (contacts little, case lists more),
+    /// so a plan fixed by weight left one thread idle for a third of a 10M-row read. Which
+    /// thread reads a list changes nothing in it: each part is read alone and the parts are
+    /// joined in job order.
     public static func inParts<S: PartedSink>(_ jobs: [ListJob<S>], threads: Int, into sink: inout S) throws(ExtractError) {
         let lanes = max(1, min(threads, jobs.count))
-        var plan = [[Int]](repeating: [], count: lanes)
-        var load = [Int](repeating: 0, count: lanes)
-        for j in jobs.indices.sorted(by: { jobs[$0].weight > jobs[$1].weight || (jobs[$0].weight == jobs[$1].weight && $0 < $1) }) {
-            let lane = load.indices.min { load[$0] < load[$1] }!
-            plan[lane].append(j)
-            load[lane] += max(jobs[j].weight, 1)
-        }
+        let order = jobs.indices.sorted { jobs[$0].weight > jobs[$1].weight || (jobs[$0].weight == jobs[$1].weight && $0 < $1) }
         let results = PartResults<S>(jobs.map { _ in sink.emptyPart() })
-        let plans = plan
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for j in plans[lane] { results.run(j, jobs[j]) }
+        let queue = JobQueue(order)
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while let j = queue.next() { results.run(j, jobs[j]) }
         }
         for j in jobs.indices {
             switch results.take(j) {
             case .success(let part): sink.append(part: part)
             case .failure(let error): throw error
             }
+        }
+    }
+}
+
+/// The jobs not yet started, in the order they are handed out.
+private final class JobQueue: @unchecked Sendable {
+    // @unchecked: `taken` is read and written only inside `lock.sync`.
+    private let lock = DispatchQueue(label: "pop.list-jobs")
+    private let order: [Int]
+    private var taken = 0
+
+    init(_ order: [Int]) { self.order = order }
+
+    /// The next job to run, or nil when every job has been handed out.
+    func next() -> Int? {
+        lock.sync {
+            guard taken < order.count else { return nil }
+            defer { taken += 1 }
+            return order[taken]
         }
     }
 }
@@ -115,7 +139,10 @@ private final class PartResults<S: PartedSink>: @unchecked Sendable {
     func run(_ j: Int, _ job: ListJob<S>) {
         // SAFETY: 0 ≤ j < count, and slot j belongs to this job's thread alone (see above).
         precondition(j >= 0 && j < count)
-        do throws(ExtractError) { try job.read(&parts[j]) } catch { outcomes[j] = error }
+        do throws(ExtractError) {
+            try job.read(&parts[j])
+            parts[j].partRead()
+        } catch { outcomes[j] = error }
     }
 
     /// Job j's outcome; its part is moved out (so the sink it joins holds the only reference

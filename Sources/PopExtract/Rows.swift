@@ -185,7 +185,23 @@ public struct StaffMember: Sendable {
     public var line: Int
 
     /// Whose role makes them a social worker: it contains "social worker", whatever the case.
-    public var isSocialWorker: Bool { Codes.normalise(role).contains("social worker") }
+    public var isSocialWorker: Bool {
+        var text = Codes.normalise(role)
+        // An ASCII role, once normalised, is one Character per byte (its line breaks are
+        // spaces now), so a search of its bytes finds what a search of its Characters finds.
+        let ascii = text.withUTF8 { u -> Bool? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let word = Array("social worker".utf8)
+            guard u.count >= word.count else { return false }
+            for i in 0...(u.count - word.count) where u[i] == word[0] {
+                var k = 1
+                while k < word.count && u[i + k] == word[k] { k += 1 }
+                if k == word.count { return true }
+            }
+            return false
+        }
+        return ascii ?? text.contains("social worker")
+    }
 
     /// A worker's name as names compare: trimmed, runs of spaces (non-breaking ones too)
     /// collapsed, case folded.

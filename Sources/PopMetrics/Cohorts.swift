@@ -176,8 +176,11 @@ final class Cohorts {
     lazy var caseloads: [String: Int]? = {
         let lists: [ListKind] = [.list8, .list7, .list6, .list9]
         guard lists.contains(where: rows.supplies) else { return nil }
-        var workerOf: [String: String] = [:]
-        func take<Row>(_ list: ListKind, _ cohort: [Row], child: (Row) -> String, worker: (Row) -> String) {
+        // Each list's (child, worker) pairs, in the order the lists are taken: a child counts
+        // for the worker of the first row that names it. The cohorts are built (and their
+        // warnings noted) in that order too, as the arguments are evaluated.
+        var passes: [((String, String) -> Void) -> Void] = []
+        func take<Row>(_ list: ListKind, _ cohort: [Row], child: @escaping (Row) -> String, worker: @escaping (Row) -> String) {
             guard rows.supplies(list), rows.has(list, Column.worker) else {
                 let origin = rows.origin(list)
                 let why = rows.supplies(list) ? "has no Allocated Worker" : "was not supplied"
@@ -186,19 +189,20 @@ final class Cohorts {
                                                  kind: .caseloadListMissing, list: list))
                 return
             }
-            for r in cohort where workerOf[child(r)] == nil { workerOf[child(r)] = worker(r) }
+            passes.append { visit in for r in cohort { visit(child(r), worker(r)) } }
         }
         take(.list8, childrenInCareOpen, child: { $0.child }, worker: { $0.worker })
         take(.list7, protectionPlansOpen, child: { $0.child }, worker: { $0.worker })
         take(.list6, childrenInNeedOpen, child: { $0.child }, worker: { $0.worker })
         take(.list9, careLeavers.filter { !$0.child.isEmpty }, child: { $0.child }, worker: { $0.worker })
         let social = Set(socialWorkers.map { StaffMember.nameKey($0.worker) })
+        // Children per worker as written; a spelling's children then go to its name key (made
+        // once per spelling).
+        let perSpelling = Cohorts.childrenPerWorker(passes) ?? Cohorts.childrenPerWorkerByString(passes)
         var counts: [String: Int] = [:]
-        var keys: [String: String] = [:]   // a worker's name as written → its key, made once per spelling
-        for (_, w) in workerOf where !w.isEmpty {
-            let key = keys[w] ?? StaffMember.nameKey(w)
-            keys[w] = key
-            if social.contains(key) { counts[key, default: 0] += 1 }
+        for (w, n) in perSpelling {
+            let key = StaffMember.nameKey(w)
+            if social.contains(key) { counts[key, default: 0] += n }
         }
         let unmatched = socialWorkers.filter { counts[StaffMember.nameKey($0.worker)] == nil }
         if let first = unmatched.first {
@@ -210,6 +214,48 @@ final class Cohorts {
         }
         return counts
     }()
+
+    /// Children per worker spelling (blank workers left out), each child counted once, for
+    /// the first pair that names it. Children and workers are told apart by their bytes (a
+    /// cheap hash, no String hashing per row); nil when a child ID is not all ASCII (equal
+    /// Strings may then have different bytes): `childrenPerWorkerByString` counts those.
+    /// Workers grouped by bytes are grouped finer than by String, and each group goes to its
+    /// name key as a String, so the counts per key are the same either way.
+    static func childrenPerWorker(_ passes: [((String, String) -> Void) -> Void]) -> [(String, Int)]? {
+        var children = ByteNumbering()
+        var workers = ByteNumbering()
+        var perWorker: [(String, Int)] = []
+        var ascii = true
+        for pass in passes where ascii {
+            pass { child, worker in
+                guard ascii else { return }
+                var id = child
+                let first: Bool? = id.withUTF8 { u in
+                    guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    let before = children.count
+                    return Int(children.number(UnsafeRawBufferPointer(u))) == before
+                }
+                guard let first else { ascii = false; return }
+                guard first, !worker.isEmpty else { return }
+                var w = worker
+                let n = Int(w.withUTF8 { workers.number(UnsafeRawBufferPointer($0)) })
+                if n == perWorker.count { perWorker.append((worker, 0)) }
+                perWorker[n].1 += 1
+            }
+        }
+        return ascii ? perWorker : nil
+    }
+
+    /// `childrenPerWorker` keyed by Strings, for child IDs that are not all ASCII.
+    static func childrenPerWorkerByString(_ passes: [((String, String) -> Void) -> Void]) -> [(String, Int)] {
+        var workerOf: [String: String] = [:]
+        for pass in passes {
+            pass { child, worker in if workerOf[child] == nil { workerOf[child] = worker } }
+        }
+        var perWorker: [String: Int] = [:]
+        for (_, w) in workerOf where !w.isEmpty { perWorker[w, default: 0] += 1 }
+        return perWorker.map { ($0.key, $0.value) }
+    }
 
     // MARK: shared kernels
 

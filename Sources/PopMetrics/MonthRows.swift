@@ -198,6 +198,10 @@ public struct MonthRows: PartedSink, SuppliesLists {
         staff.join(p.staff)
     }
 
+    /// Sorts the referral history where List 3 was read (a thread of its own, beside the other
+    /// lists), rather than in the engine after every list is in.
+    public mutating func partRead() { referralHistory.prepare() }
+
     private mutating func keep(_ row: Contact) {
         if period.inYTD(row.date) { contactsYTD += 1 }
         if period.inMonth(row.date) { contactsInMonth.append(row) }
@@ -248,59 +252,97 @@ public struct MonthRows: PartedSink, SuppliesLists {
     }
 }
 
-/// Every referral date per child, packed in 8 bytes each, for re-referrals: a YTD referral is
-/// a re-referral when the same child has another referral dated in [addMonths(d, −12), d).
-/// Only dates from addMonths(1 April, −12) to R can matter, so only those are kept.
+/// Every referral date per child, for re-referrals: a YTD referral is a re-referral when the
+/// same child has another referral dated in [addMonths(d, −12), d). Only dates from
+/// addMonths(1 April, −12) to R can matter, so only those are kept.
+///
+/// Children are told apart by their IDs' bytes. An ID of up to 15 bytes is its own key (its
+/// bytes and length packed in 16 bytes), so no table of children is kept: the referrals are
+/// sorted by child and date once, and read in one pass. (A hash table numbering a million
+/// children missed the cache on every referral: half of List 3's read at 10M rows.) A longer
+/// ID is numbered exactly, by its bytes.
 struct ReferralHistory {
-    private var childNumbers = ByteNumbering()
-    /// child number << 32 | biased day number; a class so that sorting happens in place, not
-    /// in a second copy of what can be millions of entries.
+    struct Entry: Comparable {
+        /// An ID's bytes 0–7, and 8–14 with its length in the top byte; or a long ID's number,
+        /// and 0xFF in the top byte (no short ID has that length); or a non-ASCII ID's number and 0xFE.
+        let k0: UInt64, k1: UInt64
+        let day: Int32
+
+        static func < (a: Entry, b: Entry) -> Bool {
+            a.k0 != b.k0 ? a.k0 < b.k0 : a.k1 != b.k1 ? a.k1 < b.k1 : a.day < b.day
+        }
+
+        func sameChild(_ o: Entry) -> Bool { k0 == o.k0 && k1 == o.k1 }
+    }
+
+    private var longIDs = ByteNumbering()
+    /// IDs with characters beyond ASCII, numbered by String equality (0xFE in the top byte).
+    private var otherIDs: [String: Int] = [:]
+    /// A class so that sorting happens in place, not in a second copy of what can be millions
+    /// of entries.
     private final class Entries {
-        var packed: [UInt64] = []
+        var list: [Entry] = []
         var sorted = true
     }
     private var entries = Entries()
 
-    private static let bias = 1 << 31
-
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
         guard day <= period.asAt, day >= period.referralLookBackStart else { return }
         var id = child
-        let n = id.withUTF8 { childNumbers.number(UnsafeRawBufferPointer($0)) }
-        let e = UInt64(n) << 32 | UInt64(UInt32(day.number + ReferralHistory.bias))
+        let key = id.withUTF8 { u -> (UInt64, UInt64)? in
+            let n = u.count
+            // Other characters: told apart as Strings, as every children count tells them.
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard n <= 15 else { return (UInt64(longIDs.number(UnsafeRawBufferPointer(u))), 0xFF << 56) }
+            var a: UInt64 = 0, b: UInt64 = 0
+            for i in 0..<min(n, 8) { a |= UInt64(u[i]) << UInt64(8 * i) }
+            if n > 8 { for i in 8..<n { b |= UInt64(u[i]) << UInt64(8 * (i - 8)) } }
+            return (a, b | UInt64(n) << 56)
+        }
+        let k: (UInt64, UInt64)
+        if let key { k = key } else {
+            let number = otherIDs[child] ?? otherIDs.count
+            otherIDs[child] = number
+            k = (UInt64(number), 0xFE << 56)
+        }
+        let e = Entry(k0: k.0, k1: k.1, day: Int32(day.number))
         if !isKnownUniquelyReferenced(&entries) {
             let copy = Entries()
-            copy.packed = entries.packed
+            copy.list = entries.list
             copy.sorted = entries.sorted
             entries = copy
         }
-        if let last = entries.packed.last, last > e { entries.sorted = false }
-        entries.packed.append(e)
+        if let last = entries.list.last, e < last { entries.sorted = false }
+        entries.list.append(e)
     }
 
     /// Takes the referrals of a part read apart. Only List 3 adds referrals, so one of the two
     /// is empty: the other is taken whole.
     mutating func join(_ other: ReferralHistory) {
-        if other.entries.packed.isEmpty { return }
-        precondition(entries.packed.isEmpty, "referrals come from one list")
+        if other.entries.list.isEmpty { return }
+        precondition(entries.list.isEmpty, "referrals come from one list")
         self = other
+    }
+
+    /// Sorts the entries (once): by child, then date.
+    func prepare() {
+        if !entries.sorted {
+            entries.list.sort()
+            entries.sorted = true
+        }
     }
 
     /// (re-referrals, referrals) among the YTD referrals of children with an ID.
     func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
-        if !entries.sorted {
-            entries.packed.sort()
-            entries.sorted = true
-        }
-        let sorted = entries.packed
-        func child(_ i: Int) -> UInt64 { sorted[i] >> 32 }
-        func day(_ i: Int) -> Day { Day(number: Int(sorted[i] & 0xFFFF_FFFF) - ReferralHistory.bias) }
+        prepare()
+        let sorted = entries.list
+        func day(_ i: Int) -> Day { Day(number: Int(sorted[i].day)) }
         var numerator = 0, denominator = 0
         var i = 0
         while i < sorted.count {
-            let c = child(i)
+            let c = sorted[i]
             var earlier: Day?   // the latest date before the current one, for this child
-            while i < sorted.count && child(i) == c {
+            while i < sorted.count && sorted[i].sameChild(c) {
                 let d = day(i)
                 var j = i
                 while j < sorted.count && sorted[j] == sorted[i] { j += 1 }

@@ -151,6 +151,53 @@ struct JSONBytes {
 
     mutating func integer(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
 
+    /// `JSONText.number`'s text, as bytes.
+    mutating func number(_ v: Int?) {
+        if let v { integer(v) } else { append("null") }
+    }
+
+    mutating func number(_ v: Double?) {
+        guard let v, v.isFinite else { return append("null") }
+        bytes.append(contentsOf: v.description.utf8)
+    }
+
+    /// `    {` + `JSONText.indicatorFields` + `JSONText.intervalFields` + `}`: one row of
+    /// `pop metrics`' indicators.
+    mutating func indicatorRow(_ v: IndicatorValue) {
+        append("    {\"id\": ")
+        quoted(v.id.rawValue)
+        append(", \"team\": ")
+        if let team = v.team { quoted(team) } else { append("null") }
+        append(", \"numerator\": ")
+        number(v.numerator)
+        append(", \"denominator\": ")
+        number(v.denominator)
+        append(", \"value\": ")
+        number(v.value)
+        append(", \"unit\": ")
+        quoted(v.unit.rawValue)
+        append(", \"polarity\": ")
+        quoted(v.polarity.rawValue)
+        append(", \"target\": ")
+        number(v.target)
+        append(", \"variance\": ")
+        number(v.variance)
+        append(", \"rag\": ")
+        if let rag = v.rag { quoted(rag.rawValue) } else { append("null") }
+        if let basis = v.basis {
+            append(", \"basis\": ")
+            quoted(basis)
+        }
+        if v.unit == .percent {
+            let ci = v.confidenceInterval
+            append(", \"ci_low\": ")
+            number(ci?.low)
+            append(", \"ci_high\": ")
+            number(ci?.high)
+        }
+        append("}")
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 

@@ -11,7 +11,14 @@ public enum MetricsOutput {
         out += JSONText.population(s.population, flagMissing: true)
         out += JSONText.listsNotSupplied(s.missingLists)
         out += "  \"indicators\": [\n"
-        out += s.values.map { "    {" + JSONText.indicatorFields($0) + JSONText.intervalFields($0) + "}" }.joined(separator: ",\n")
+        // Written as bytes: tens of thousands of rows at 10M (the text `indicatorFields` and
+        // `intervalFields` give, which a test checks row by row).
+        var rows = JSONBytes(capacity: s.values.count * 240)
+        for (i, v) in s.values.enumerated() {
+            if i > 0 { rows.append(",\n") }
+            rows.indicatorRow(v)
+        }
+        out += rows.string
         out += "\n  ],\n"
         out += JSONText.unavailable(s.unavailable)
         return out + JSONText.dataQuality(s.dataQuality, childIDs: childIDs)
