@@ -48,8 +48,12 @@ public struct DashboardData: Sendable {
         self.baseline = baseline
         // Data held in memory (tests, an extract read directly) carries its entries: count them.
         self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
-        for m in months {
-            pages[m] = computeRows(m)
+        // Each month's rows are computed alone, so the months share the cores (start-up time
+        // grows with the months stored).
+        let me = self
+        let computed = Parallel.map(months) { me.computeRows($0) }
+        for (m, rows) in zip(months, computed) {
+            pages[m] = rows
             index(m)
         }
     }

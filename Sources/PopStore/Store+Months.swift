@@ -187,8 +187,8 @@ extension Store {
     }
 
     static func readDataQuality(_ db: Database, _ args: StatementArguments) throws -> [DataQualityIssue] {
-        try Row.fetchAll(db, sql: "SELECT * FROM data_quality WHERE month = ? AND version = ? ORDER BY seq", arguments: args).map { r in
-            let q = Fields(r, "data_quality")
+        try select(db, ["file", "sheet", "line", "column", "cell", "value", "problem", "kind", "list"], from: "data_quality",
+                   "WHERE month = ? AND version = ? ORDER BY seq", args) { q in
             return DataQualityIssue(file: try q.text("file"), sheet: try q.optionalText("sheet"), line: try q.int("line"), column: try q.text("column"),
                                     cell: try q.optionalText("cell"), value: try q.text("value"), problem: try q.text("problem"),
                                     kind: DataQualityIssue.Kind(rawValue: try q.text("kind")) ?? .other,
@@ -203,8 +203,8 @@ extension Store {
         guard case .day(let asAt) = DateParser.parse(try i.text("as_at")) else {
             throw StoreError(description: "the database is damaged: import.as_at is not a date")
         }
-        let values = try Row.fetchAll(db, sql: "SELECT * FROM figure WHERE month = ? AND version = ? ORDER BY rowid", arguments: args).map { r in
-            let f = Fields(r, "figure")
+        let values = try select(db, ["team", "indicator", "numerator", "denominator", "value", "unit", "polarity", "basis"], from: "figure",
+                                "WHERE month = ? AND version = ? ORDER BY rowid", args) { f in
             let team = try f.text("team")
             return IndicatorValue(id: IndicatorID(try f.text("indicator")), team: team.isEmpty ? nil : team, numerator: try f.optionalInt("numerator"),
                                   denominator: try f.optionalInt("denominator"), value: try f.optionalDouble("value"),

@@ -6,10 +6,20 @@ import GRDB
 struct Fields {
     let row: Row
     let table: String
+    /// The columns the query selected, in order, when it named them: a column is then found by
+    /// its position (GRDB's look-up by name folds case on every call, a fifth of loading the
+    /// dashboard's months).
+    let selected: [String]?
 
-    init(_ row: Row, _ table: String) {
+    init(_ row: Row, _ table: String, selected: [String]? = nil) {
         self.row = row
         self.table = table
+        self.selected = selected
+    }
+
+    private func value(_ column: String) -> DatabaseValue {
+        if let selected, let i = selected.firstIndex(of: column) { return row[i] }
+        return row[column] ?? .null
     }
 
     private func damaged(_ column: String, _ what: String) -> StoreError {
@@ -22,7 +32,7 @@ struct Fields {
     }
 
     func optionalText(_ column: String) throws -> String? {
-        let v: DatabaseValue = row[column] ?? .null
+        let v = value(column)
         switch v.storage {
         case .null: return nil
         case .string(let s): return s
@@ -38,7 +48,7 @@ struct Fields {
     }
 
     func optionalInt(_ column: String) throws -> Int? {
-        let v: DatabaseValue = row[column] ?? .null
+        let v = value(column)
         switch v.storage {
         case .null: return nil
         case .int64(let i): return Int(i)
@@ -57,7 +67,7 @@ struct Fields {
     }
 
     func optionalDouble(_ column: String) throws -> Double? {
-        let v: DatabaseValue = row[column] ?? .null
+        let v = value(column)
         switch v.storage {
         case .null: return nil
         case .int64(let i): return Double(i)
@@ -68,4 +78,14 @@ struct Fields {
     }
 
     func bool(_ column: String) throws -> Bool { try int(column) != 0 }
+}
+
+extension Store {
+    /// `columns` of `table`'s rows (`rest`: the WHERE and ORDER BY), each read through `Fields`
+    /// by position.
+    static func select<T>(_ db: Database, _ columns: [String], from table: String, _ rest: String, _ args: StatementArguments,
+                          _ read: (Fields) throws -> T) throws -> [T] {
+        let sql = "SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(table) \(rest)"
+        return try Row.fetchAll(db, sql: sql, arguments: args).map { try read(Fields($0, table, selected: columns)) }
+    }
 }
