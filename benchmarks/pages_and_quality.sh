@@ -59,22 +59,7 @@ for name, extra in cases:
 EOF
 
 # The dashboard in tmux at 200×60: --frame-stats prints the first frame and key-to-frame times.
-frames() {   # db, label, keys...
-    local db=$1 label=$2
-    shift 2
-    rm -f "$work/frames.txt"
-    tmux kill-session -t popbench 2> /dev/null || true
-    tmux new-session -d -s popbench -x 200 -y 60 "POP_DB='$db' '$pop' --frame-stats 2> '$work/frames.txt'"
-    sleep 2
-    for key in "$@"; do
-        tmux send-keys -t popbench "$key"
-        sleep 0.15
-    done
-    tmux send-keys -t popbench q
-    sleep 1
-    tmux kill-session -t popbench 2> /dev/null || true
-    echo "$label: $(grep 'first frame' "$work/frames.txt")"
-}
+. "$root/benchmarks/frames.sh"
 echo
 # Every service page (Enter from each panel), down its rows and through its tables.
 pages=()

@@ -57,18 +57,8 @@ if command -v tmux > /dev/null; then
         POP_DB="$db" "$pop" import "$m" --as-at "$earlier" --population 96920 > /dev/null
     done
     POP_DB="$db" "$pop" targets import "$root/Fixtures/demo/targets.csv" > /dev/null
-    rm -f "$work/frames.txt"
-    tmux kill-session -t popbench 2> /dev/null || true
-    tmux new-session -d -s popbench -x 200 -y 60 "POP_DB='$db' '$pop' --frame-stats 2> '$work/frames.txt'"
-    sleep 2
-    for key in Right Right Down Down Enter Down Down Down Escape t Down Enter Escape Escape p Right Right Right Right Escape ']' '[' Left Left Up; do
-        tmux send-keys -t popbench "$key"
-        sleep 0.15
-    done
-    tmux send-keys -t popbench q
-    sleep 1
-    tmux kill-session -t popbench 2> /dev/null || true
+    . "$root/benchmarks/frames.sh"
     echo
-    echo "Dashboard, 200×60, 24 stored months:"
-    cat "$work/frames.txt"
+    frames "$db" "Dashboard, 200×60, 24 stored months" Right Right Down Down Enter Down Down Down Escape t Down Enter Escape Escape \
+        p Right Right Right Right Escape ']' '[' Left Left Up
 fi
