@@ -390,7 +390,9 @@ def front_door(folder, P, pop, out):
         earlier = earlier.groupby([hist["child"], hist["date"]]).transform("first")
         hist["rereferral"] = earlier.notna() & (earlier >= P.add_months(hist["date"], -12))
         in_ytd = P.in_ytd(hist["date"])
-        out.share("mash.rereferrals_ytd", (hist["rereferral"] & in_ytd).sum(), in_ytd.sum())
+        # A referral with a blank ID is a YTD referral (flows count rows), never a re-referral.
+        blank_ytd = ((child == "") & date.notna() & P.in_ytd(date)).sum()
+        out.share("mash.rereferrals_ytd", (hist["rereferral"] & in_ytd).sum(), in_ytd.sum() + blank_ytd)
         nfa = coded(referrals["Referral NFA?"], yes_no)
         decided = month & (nfa != "bad")
         out.share("mash.referrals_nfa", (decided & (nfa == "yes")).sum(), decided.sum())

@@ -318,7 +318,7 @@ public enum Export {
                                         C(Words.Heading.count), C(Words.WorkbookSheet.firstPlaces, rightAligned: false),
                                         C(Words.WorkbookSheet.affects, rightAligned: false), C(Words.WorkbookSheet.problem, rightAligned: false)])
         return (table, groups.map { g in
-            .cells([DataQualityText.place(g), DataQualityText.kind(g.kind), g.column, g.column == Column.childID ? "" : g.value, String(g.count),
+            .cells([DataQualityText.place(g), DataQualityText.kind(g.kind), g.column, Column.namesSomeone(g.column) ? "" : g.value, String(g.count),
                     g.first.map(DataQualityText.position).joined(separator: "; "), g.affects.map(\.rawValue).joined(separator: " "), g.problem])
         })
     }

@@ -203,4 +203,13 @@ public enum Effect: Equatable, Sendable {
     case loadDataQuality(YearMonth)
     /// Read a month's social workers and send them back as `Message.workersLoaded`.
     case loadWorkers(YearMonth)
+
+    /// A read from the store, whose screen says "loading" until it is done: the front end
+    /// shows that frame first, so a long list never leaves a key without an answer.
+    public var isLoad: Bool {
+        switch self {
+        case .loadVisits, .loadDataQuality, .loadWorkers: return true
+        case .saveComment, .export: return false
+        }
+    }
 }

@@ -134,6 +134,12 @@ public enum ListKind: String, CaseIterable, Sendable, Comparable {
 
 /// Annex A column names (2024 template) as pop looks them up.
 public enum Column {
+    /// Whether a column's values name a person (a child's ID, a worker's or an auditor's name):
+    /// such a value is never stored with a data-quality note nor printed without `--ids`.
+    public static func namesSomeone(_ column: String) -> Bool {
+        column == childID || column == worker || column == staffWorker || column == auditor
+    }
+
     public static let childID = "Child Unique ID"
     public static let dateOfBirth = "Date of Birth"
     public static let team = "Allocated Team"

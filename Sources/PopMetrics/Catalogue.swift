@@ -177,7 +177,7 @@ public enum Catalogue {
         },
         custom(d("mash.rereferrals_ytd", "Re-referrals within 12 months YTD", short: "Re-referrals YTD", .mash, .percent, .low,
                  reads: reads(.list3, Column.referralDate), headline: 4,
-                 "Of referrals since 1 April, the share where the same child had another referral in the 12 months before.")) { c, _, def in
+                 "Of referrals since 1 April, the share where the same child had another referral in the 12 months before (a referral without a Child Unique ID counts among the referrals, never as a re-referral).")) { c, _, def in
             let (n, d) = c.rereferralsYTD
             return [Kernel.percentValue(def, team: nil, n, d)]
         },

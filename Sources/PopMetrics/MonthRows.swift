@@ -208,7 +208,7 @@ public struct MonthRows: PartedSink, SuppliesLists {
     }
 
     private mutating func keep(_ row: Referral) {
-        if let d = row.date.day, !row.child.isEmpty { referralHistory.add(child: row.child, day: d, period: period) }
+        if let d = row.date.day { referralHistory.add(child: row.child, day: d, period: period) }
         if period.inYTD(row.date) {
             referralsYTD += 1
             if let source = row.source, let i = SourceGroup.allCases.firstIndex(of: source) {
@@ -276,24 +276,39 @@ struct ReferralHistory {
     }
 
     private var longIDs = ByteNumbering()
+    /// The long IDs, by number (to be compared as Strings when a non-ASCII ID turns up).
+    private var longStrings: [String] = []
     /// IDs with characters beyond ASCII, numbered by String equality (0xFE in the top byte).
     private var otherIDs: [String: Int] = [:]
+    /// YTD referrals with a blank Child Unique ID: in the base (a flow counts rows), never a
+    /// re-referral (no child to have another).
+    private var blankYTD = 0
     /// A class so that sorting happens in place, not in a second copy of what can be millions
     /// of entries.
     private final class Entries {
         var list: [Entry] = []
         var sorted = true
+        /// Non-ASCII IDs equal as Strings to an ASCII one have been given its key.
+        var joined = false
     }
     private var entries = Entries()
 
     mutating func add(child: String, day: Day, period: ReportingPeriod) {
         guard day <= period.asAt, day >= period.referralLookBackStart else { return }
+        guard !child.isEmpty else {
+            if day >= period.yearStart { blankYTD += 1 }
+            return
+        }
         var id = child
         let key = id.withUTF8 { u -> (UInt64, UInt64)? in
             let n = u.count
             // Other characters: told apart as Strings, as every children count tells them.
             guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-            guard n <= 15 else { return (UInt64(longIDs.number(UnsafeRawBufferPointer(u))), 0xFF << 56) }
+            guard n <= 15 else {
+                let number = Int(longIDs.number(UnsafeRawBufferPointer(u)))
+                if number == longStrings.count { longStrings.append(child) }
+                return (UInt64(number), 0xFF << 56)
+            }
             var a: UInt64 = 0, b: UInt64 = 0
             for i in 0..<min(n, 8) { a |= UInt64(u[i]) << UInt64(8 * i) }
             if n > 8 { for i in 8..<n { b |= UInt64(u[i]) << UInt64(8 * (i - 8)) } }
@@ -312,6 +327,7 @@ struct ReferralHistory {
             copy.sorted = entries.sorted
             entries = copy
         }
+        entries.joined = false
         if let last = entries.list.last, e < last { entries.sorted = false }
         entries.list.append(e)
     }
@@ -319,20 +335,56 @@ struct ReferralHistory {
     /// Takes the referrals of a part read apart. Only List 3 adds referrals, so one of the two
     /// is empty: the other is taken whole.
     mutating func join(_ other: ReferralHistory) {
-        if other.entries.list.isEmpty { return }
-        precondition(entries.list.isEmpty, "referrals come from one list")
+        if other.entries.list.isEmpty && other.blankYTD == 0 { return }
+        precondition(entries.list.isEmpty && blankYTD == 0, "referrals come from one list")
         self = other
     }
 
-    /// Sorts the entries (once): by child, then date.
+    /// Sorts the entries (once): by child, then date. A non-ASCII ID that Swift's String
+    /// equality finds equal to an ASCII one (a Kelvin sign `K`, say) first takes that ID's key,
+    /// so that re-referrals tell children apart as the children counts do.
     func prepare() {
+        if !entries.joined {
+            joinEqualIDs()
+            entries.joined = true
+        }
         if !entries.sorted {
             entries.list.sort()
             entries.sorted = true
         }
     }
 
-    /// (re-referrals, referrals) among the YTD referrals of children with an ID.
+    private func joinEqualIDs() {
+        guard !otherIDs.isEmpty else { return }
+        let tag: UInt64 = 0xFF << 56
+        var ascii: [String: (UInt64, UInt64)] = [:]
+        for e in entries.list where e.k1 & tag != 0xFE << 56 {
+            let id: String
+            if e.k1 & tag == tag {
+                id = longStrings[Int(e.k0)]
+            } else {
+                let n = Int(e.k1 >> 56)
+                var bytes: [UInt8] = []
+                for i in 0..<n {
+                    let word: UInt64 = i < 8 ? e.k0 : e.k1
+                    let shift = UInt64(8 * (i < 8 ? i : i - 8))
+                    bytes.append(UInt8(truncatingIfNeeded: word >> shift))
+                }
+                id = String(decoding: bytes, as: UTF8.self)
+            }
+            ascii[id] = (e.k0, e.k1)
+        }
+        var renamed: [UInt64: (UInt64, UInt64)] = [:]
+        for (id, number) in otherIDs { if let key = ascii[id] { renamed[UInt64(number)] = key } }
+        guard !renamed.isEmpty else { return }
+        for (i, e) in entries.list.enumerated() where e.k1 == 0xFE << 56 {
+            if let key = renamed[e.k0] { entries.list[i] = Entry(k0: key.0, k1: key.1, day: e.day) }
+        }
+        entries.sorted = false
+    }
+
+    /// (re-referrals, referrals) among the YTD referrals; a referral with a blank ID is in the
+    /// second alone.
     func rereferrals(_ period: ReportingPeriod) -> (Int, Int) {
         prepare()
         let sorted = entries.list
@@ -354,7 +406,7 @@ struct ReferralHistory {
                 i = j
             }
         }
-        return (numerator, denominator)
+        return (numerator, denominator + blankYTD)
     }
 }
 

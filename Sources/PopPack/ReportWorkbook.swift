@@ -175,7 +175,7 @@ public enum ReportWorkbook {
                               Words.WorkbookSheet.affects, Words.WorkbookSheet.problem].map { .text($0) }
         var rows = [header]
         for g in DataQualityReport.groups(s.dataQuality, unavailable: s.unavailable) {
-            let value = g.column == Column.childID ? "" : g.value
+            let value = Column.namesSomeone(g.column) ? "" : g.value
             rows.append([.text(g.file), text(g.sheet), text(g.list?.title), .text(g.column), .text(DataQualityText.kind(g.kind)), text(value),
                          .number(Double(g.count), format: .integer), text(g.first.map(DataQualityText.position).joined(separator: "; ")),
                          text(g.affects.map(\.rawValue).joined(separator: " ")), .text(g.problem)])

@@ -27,7 +27,7 @@ public enum DataQualityText {
         var s = "\(kind(g.kind)): \(g.column)"
         if !g.value.isEmpty { s += " \"\(g.value)\"" }
         if case .missingColumn = g.kind { return s + " — " + (g.affects.isEmpty ? "no indicator reads it" : "unavailable: " + g.affects.map(\.rawValue).joined(separator: ", ")) }
-        s += " — \(g.count) row\(g.count == 1 ? "" : "s") (\(g.first.map(position).joined(separator: "; "))\(g.count > g.first.count ? "; …" : ""))"
+        s += " — \(Display.grouped(g.count)) row\(g.count == 1 ? "" : "s") (\(g.first.map(position).joined(separator: "; "))\(g.count > g.first.count ? "; …" : ""))"
         return s
     }
 
@@ -52,7 +52,7 @@ public enum DataQualityText {
     /// "12 problems in 2 groups".
     public static func total(_ groups: [DataQualityGroup]) -> String {
         let total = groups.reduce(0) { $0 + $1.count }
-        return "\(total) problem\(total == 1 ? "" : "s") in \(groups.count) group\(groups.count == 1 ? "" : "s")"
+        return "\(Display.grouped(total)) problem\(total == 1 ? "" : "s") in \(groups.count) group\(groups.count == 1 ? "" : "s")"
     }
 
     /// The groups as lines under their places, as `pop check` prints them and the dashboard shows them.

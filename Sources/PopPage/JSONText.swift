@@ -77,7 +77,8 @@ public enum JSONText {
                 out.quoted(cell)
             }
             out.append(", \"value\": ")
-            out.quoted(!childIDs && q.column == Column.childID && !q.value.isEmpty ? "(child ID hidden: --ids shows it)" : q.value)
+            out.quoted(childIDs || q.value.isEmpty || !Column.namesSomeone(q.column) ? q.value
+                       : q.column == Column.childID ? Words.childIDHidden : Words.nameHidden)
             out.append(", \"problem\": ")
             out.quoted(q.problem)
             out.append("}")

@@ -89,6 +89,9 @@ extension Words {
 
     /// An exported visit list says it leaves the children out.
     public static let childIDsNotExported = "Child IDs are not exported."
+    /// A data-quality entry's value that names someone, in JSON without `--ids`.
+    public static let childIDHidden = "(child ID hidden: --ids shows it)"
+    public static let nameHidden = "(name hidden: --ids shows it)"
 
     /// A view with no table to write as CSV.
     public static let noTableHere = "this view has no table: e exports it as Markdown"

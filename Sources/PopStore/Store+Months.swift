@@ -92,7 +92,7 @@ extension Store {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (i, q) in s.dataQuality.enumerated() {
-                    let value = q.column == Column.childID ? "" : q.value
+                    let value = Column.namesSomeone(q.column) ? "" : q.value
                     try quality.execute(arguments: [month, version, i, q.file, q.sheet, q.line, q.column, q.cell, value, q.problem, q.kind.rawValue,
                                                     q.list?.rawValue])
                 }

@@ -102,6 +102,8 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
     var state = AppState(width: w, height: h, month: month, agenda: agenda ?? Slide.defaultAgenda, unicode: terminal.unicode, colour: colour)
     let pending = PopDashboard.start(&state, at: start, data)
     var frameTimes: [Double] = []
+    /// Key to the frame with a list read from the store (its "loading" frame is in frameTimes).
+    var loadTimes: [Double] = []
     var problem: String?
     /// Carries out what `update` asked for; what it reads goes back in as messages.
     func perform(_ effects: [Effect]) {
@@ -158,10 +160,20 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
             throw PopError(.noTerminal, "the terminal went away")
         }
         let t0 = monotonicSeconds()
-        perform(update(&state, .key(key), data))
+        let effects = update(&state, .key(key), data)
         if case .resize = key { (w, h) = terminal.size }
-        terminal.draw(render(state, data))
-        frameTimes.append(monotonicSeconds() - t0)
+        if effects.contains(where: \.isLoad) {
+            // The screen opens at once, saying "loading"; the list follows when read.
+            terminal.draw(render(state, data))
+            frameTimes.append(monotonicSeconds() - t0)
+            perform(effects)
+            terminal.draw(render(state, data))
+            loadTimes.append(monotonicSeconds() - t0)
+        } else {
+            perform(effects)
+            terminal.draw(render(state, data))
+            frameTimes.append(monotonicSeconds() - t0)
+        }
     }
     terminal.end()
     if let problem { Output.standardError("pop: \(problem)\n") }
@@ -172,6 +184,9 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
         if !sorted.isEmpty {
             line += ": median \(ms(sorted[sorted.count / 2])) ms, 95th percentile \(ms(sorted[min(sorted.count - 1, sorted.count * 95 / 100)])) ms, "
                 + "slowest \(ms(sorted.last!)) ms (update + draw + doupdate, \(w)×\(h))"
+        }
+        if let slowest = loadTimes.max() {
+            line += "; \(loadTimes.count) list\(loadTimes.count == 1 ? "" : "s") read from the store, slowest \(ms(slowest)) ms from key to list"
         }
         Output.standardError(line + "\n")
     }

@@ -148,7 +148,7 @@ struct Metrics: ParsableCommand {
     @Option(name: .long, help: "json or csv.")
     var format: OutputFormat = .json
 
-    @Flag(name: .long, help: "Name children (Child Unique ID) in the data-quality list; without it their IDs are hidden.")
+    @Flag(name: .long, help: "Name children (Child Unique ID) and workers in the data-quality list; without it their IDs and names are hidden.")
     var ids = false
 
     func validate() throws {

@@ -54,6 +54,21 @@ import Testing
         #expect(s.screen == .overview)
     }
 
+    /// A messy month's thousands read as the title bar writes them, and only a store read is a load
+    /// (the front end draws its "loading" frame first).
+    @Test func thousandsAreGroupedAndLoadsAreMarked() {
+        let many = (1...1_234).map { n in
+            DataQualityIssue(file: "list7.csv", sheet: nil, line: n + 1, column: "Date of the Last Statutory Visit", cell: nil,
+                             value: "soon", problem: "not a date", kind: .notADate, list: .list7)
+        }
+        let groups = DataQualityReport.groups(many)
+        #expect(DataQualityText.total(groups) == "1,234 problems in 1 group")
+        #expect(DataQualityText.summary(groups[0]).hasPrefix("unreadable date: Date of the Last Statutory Visit — 1,234 rows (line 2; line 3;"))
+        let (_, effects) = opened()
+        #expect(effects.allSatisfy(\.isLoad) && !effects.isEmpty)
+        #expect(!Effect.export(name: "page.md", text: "").isLoad)
+    }
+
     @Test func aListThatCannotBeReadSaysSo() {
         var (s, _) = opened()
         _ = update(&s, .dataQualityLoaded(january, .failure(LoadFailure("disk I/O error"))), demoData)

@@ -75,6 +75,26 @@ import PopExtract
         #expect(s.nd("mash.conversion") == (4, 3))
     }
 
+    /// A referral with a blank ID is a YTD referral (a flow counts rows) and no re-referral; a
+    /// Kelvin sign is the letter K to String equality, so `\u{212A}1` is K1's second referral,
+    /// as the children counts would say.
+    @Test func rereferralsCountBlankIDsInTheBaseAndJoinEqualSpellings() throws {
+        let list3 = """
+            Child Unique ID,Date of referral,Referral Source,Referral NFA?,Allocated Team
+            A1,01/06/2018,6,No,T
+            A1,01/12/2018,6,No,T
+            ,10/12/2018,6,No,T
+            ,11/12/2018,6,No,T
+            K1,01/06/2018,6,No,T
+            \u{212A}1,01/12/2018,6,No,T
+
+            """
+        let s = try compute([.list3: list3])
+        #expect(s.count("mash.referrals_ytd") == 6)
+        // A1's and K1's December referrals follow their June ones: 2 of the 6.
+        #expect(s.nd("mash.rereferrals_ytd") == (2, 6))
+    }
+
     @Test func rereferralWindowAcross29February() throws {
         let list3 = """
             Child Unique ID,Date of referral,Referral Source,Referral NFA?,Allocated Team
