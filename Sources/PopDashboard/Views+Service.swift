@@ -41,19 +41,25 @@ extension Views {
     }
 
     /// A page table's row as the screen shows it: the label (wrapped over the rows that share
-    /// it), then the kept columns' cells, or a note across them.
-    func pageRowCells(_ t: PageTable, _ i: Int, kept: [Int], label: Int) -> [Table.Cell] {
+    /// it), then the kept columns' cells, or a note across them. `restated`: the row is the first one shown under a scrolled table's kept header, so it
+    /// names its group even where it shares the label (a grade without its service area reads
+    /// as nobody's).
+    func pageRowCells(_ t: PageTable, _ i: Int, kept: [Int], label: Int, restated: Bool = false) -> [Table.Cell] {
         let row = t.rows[i]
         var text = row.label
         if t.wrapsLabels {
-            // This row's piece of its group's label, wrapped to the column.
             var start = i
             while start > 0 && t.rows[start].sharesLabel { start -= 1 }
-            var end = i + 1
-            while end < t.rows.count && t.rows[end].sharesLabel { end += 1 }
-            let pieces = wrap(t.rows[start].label, width: max(1, label - row.indent))
-            let k = i - start
-            text = k < pieces.count ? (k == end - start - 1 ? pieces[k...].joined(separator: " ") : pieces[k]) : ""
+            if restated && row.sharesLabel {
+                text = t.rows[start].label
+            } else {
+                // This row's piece of its group's label, wrapped to the column.
+                var end = i + 1
+                while end < t.rows.count && t.rows[end].sharesLabel { end += 1 }
+                let pieces = wrap(t.rows[start].label, width: max(1, label - row.indent))
+                let k = i - start
+                text = k < pieces.count ? (k == end - start - 1 ? pieces[k...].joined(separator: " ") : pieces[k]) : ""
+            }
         }
         let lead = Table.Cell(String(repeating: " ", count: row.indent) + text, row.strong ? .bold : .plain)
         if row.note != nil { return [lead] }
@@ -99,7 +105,8 @@ extension Views {
                     drawIndicatorRow(rows[i], indicators, since: since, y: y, selected: selected)
                 case .table(let pt):
                     guard let t = tables[section] else { break }
-                    t.table.drawRows([pageRowCells(pt, i, kept: t.kept, label: t.label)], into: &buffer, top: y, pageSize: 1, scroll: 0,
+                    let restated = scrollTop > 0 && k <= scrollTop + 1
+                    t.table.drawRows([pageRowCells(pt, i, kept: t.kept, label: t.label, restated: restated)], into: &buffer, top: y, pageSize: 1, scroll: 0,
                                      selected: selected ? 0 : nil, marker: g.selected)
                     if let note = pt.rows[i].note {
                         let x = t.table.x + t.label + 1
@@ -111,6 +118,12 @@ extension Views {
         // Scrolled into a table: its header stays on the first line, over the row it covers
         // (the cursor never rests there).
         if scrollTop > 0, scrollTop < page.lines.count, case .row(let section, _) = page.lines[scrollTop] { drawHeader(section, y: top, kept: true) }
+        // A page longer than the window says so under its last line, so a cut table is never
+        // read as the whole of it.
+        let below = page.lines.count - scrollTop - lines
+        if below > 0 || scrollTop > 0 {
+            buffer.textRight(Words.pageScrolled(above: scrollTop, below: max(0, below), marks: marks), right: s.width - 2, y: top + lines, style: muted)
+        }
         if page.indicatorRows.isEmpty {
             let missing = data.snapshots[s.month]?.missingLists ?? []
             buffer.text("Not supplied: " + Words.notSupplied(service, missing: missing), x: 2, y: top + 1, style: muted)

@@ -42,6 +42,15 @@ extension Words {
     /// The domain table under it: "Domain grades, January 2019".
     public static func domainsTitle(_ m: YearMonth) -> String { "Domain grades, \(monthName(m))" }
 
+    /// Under a service page longer than the window: "▲ 3 lines above · ▼ 12 more lines below".
+    public static func pageScrolled(above: Int, below: Int, marks: Marks) -> String {
+        func lines(_ n: Int, _ more: String) -> String { "\(Display.grouped(n)) \(more)line\(n == 1 ? "" : "s")" }
+        var parts: [String] = []
+        if above > 0 { parts.append("\(marks.up) \(lines(above, "")) above") }
+        if below > 0 { parts.append("\(marks.down) \(lines(below, "more ")) below") }
+        return parts.joined(separator: " \(marks.dot) ")
+    }
+
     /// The workforce page's table of teams (services, when a teams file groups them).
     public static let workforceTeamsTitle = "Teams and services"
 

@@ -377,3 +377,36 @@ let januaryWorkerNames = Set((demoWorkers[january] ?? []).map(\.worker))
         #expect(da.hasSuffix("13.6   ^ 1.1") && !text.contains("▲"), "\(da)")
     }
 }
+
+@Suite struct ScrolledPageTests {
+    /// Scrolled into the audit grid, the first row under the kept header names its service area
+    /// even where it is a later grade of that area (a grade alone reads as nobody's).
+    @Test func theFirstRowUnderAKeptHeaderNamesItsArea() {
+        var s = state(80, 24)
+        openService(&s, .qa)
+        var restatedGrades = 0
+        for _ in 0..<30 {
+            press(&s, [.down])
+            guard (s.scroll.last ?? 0) > 0 else { continue }
+            let first = screenLines(s)[Layout.serviceTop + 1]
+            guard !first.contains("Aug 18") else { continue }   // the table's own header, not yet a row
+            #expect(first.dropFirst(2).first != " ", "\(screenLines(s).joined(separator: "\n"))")
+            if first.contains("Duty and Assessment") && (first.contains(" RI ") || first.contains(" Inadequate ")) { restatedGrades += 1 }
+        }
+        #expect(restatedGrades > 0)
+    }
+
+    /// A page longer than the window says how much lies above and below it.
+    @Test func aLongPageSaysWhatIsCut() {
+        var s = state(80, 24)
+        openService(&s, .cp)
+        let lines = screenLines(s)
+        let below = Layout.serviceTop + Layout.pageSize(s, demoData)
+        #expect(lines[below].hasSuffix("▼ 42 more lines below"), "\(lines[below])")
+        press(&s, [.end])
+        #expect(screenLines(s)[below].hasSuffix("▲ 42 lines above"))
+        var wide = state(200, 60)
+        openService(&wide, .yot)
+        #expect(!screenLines(wide)[Layout.serviceTop + Layout.pageSize(wide, demoData)].contains("below"))
+    }
+}
