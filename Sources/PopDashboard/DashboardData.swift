@@ -95,7 +95,8 @@ public struct DashboardData: Sendable {
     /// One team's row of an indicator in a month (the council's when `team` is nil).
     public func row(_ id: IndicatorID, team: String?, _ month: YearMonth) -> PageRow? {
         guard let rows = pages[month], let at = rowIndex[month]?[id] else { return nil }
-        return at.lazy.map { rows[$0] }.first { $0.current.team == team }
+        // Compared where they lie: a row is copied out only when it is the one asked for.
+        return at.first { rows[$0].current.team == team }.map { rows[$0] }
     }
 
     private func computeRows(_ month: YearMonth) -> [PageRow] {
@@ -132,6 +133,7 @@ public struct DashboardData: Sendable {
     /// column (shown as such, never as a figure).
     public func headlines(_ service: Service, _ month: YearMonth) -> [IndicatorDefinition] {
         guard let s = snapshots[month] else { return [] }
-        return service.headlines.filter { d in s.value(d.id) != nil || s.unavailable.contains { $0.id == d.id && !$0.teamRowsOnly } }
+        // Through the index of the month's rows: the snapshot's own look-up scans every value.
+        return service.headlines.filter { d in value(d.id, month) != nil || s.unavailable.contains { $0.id == d.id && !$0.teamRowsOnly } }
     }
 }

@@ -45,9 +45,12 @@ public enum Service: String, CaseIterable, Sendable {
     }
 
     /// Its headline indicators, in panel order.
-    public var headlines: [IndicatorDefinition] {
-        Catalogue.definitions.filter { $0.service == self && $0.headline != nil }.sorted { $0.headline! < $1.headline! }
-    }
+    public var headlines: [IndicatorDefinition] { Service.headlineTable[self] ?? [] }
+
+    /// Every service's headlines, chosen from the catalogue once (every frame of the page asks
+    /// for them: filtering the catalogue each time was a quarter of drawing it).
+    private static let headlineTable: [Service: [IndicatorDefinition]] =
+        Dictionary(grouping: Catalogue.definitions.filter { $0.headline != nil }, by: \.service).mapValues { $0.sorted { $0.headline! < $1.headline! } }
 
     /// The team table `t` opens from the service's panel: its first headline with team rows that
     /// is a percentage (where a team falls short), else its first headline with team rows.

@@ -102,6 +102,8 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
     var state = AppState(width: w, height: h, month: month, agenda: agenda ?? Slide.defaultAgenda, unicode: terminal.unicode, colour: colour)
     let pending = PopDashboard.start(&state, at: start, data)
     var frameTimes: [Double] = []
+    /// The slowest key's frame: how long, which key, and the screen it drew.
+    var slowestFrame: (seconds: Double, key: Key, screen: Screen)?
     /// Key to the frame with a list read from the store (its "loading" frame is in frameTimes).
     var loadTimes: [Double] = []
     var problem: String?
@@ -174,6 +176,7 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
             terminal.draw(render(state, data))
             frameTimes.append(monotonicSeconds() - t0)
         }
+        if frameTimes.last! > (slowestFrame?.seconds ?? 0) { slowestFrame = (frameTimes.last!, key, state.screen) }
     }
     terminal.end()
     if let problem { Output.standardError("pop: \(problem)\n") }
@@ -185,6 +188,7 @@ func runDashboard(_ options: DashboardOptions, start: [Screen], agenda: [Slide]?
             line += ": median \(ms(sorted[sorted.count / 2])) ms, 95th percentile \(ms(sorted[min(sorted.count - 1, sorted.count * 95 / 100)])) ms, "
                 + "slowest \(ms(sorted.last!)) ms (update + draw + doupdate, \(w)×\(h))"
         }
+        if let slowest = slowestFrame { line += "; the slowest was \(slowest.key) on \(slowest.screen)" }
         if let slowest = loadTimes.max() {
             line += "; \(loadTimes.count) list\(loadTimes.count == 1 ? "" : "s") read from the store, slowest \(ms(slowest)) ms from key to list"
         }
