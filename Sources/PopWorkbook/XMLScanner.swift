@@ -179,14 +179,7 @@ struct XMLScanner {
         // and the ranges recorded lie between p and the '>' found before end.
         assert(p + 1 < end)
         var q = p + 1
-        var local = q
-        while q < end {
-            let b = q.pointee
-            if b > UInt8(ascii: ">") { q += 1; continue }
-            if b == UInt8(ascii: ":") { q += 1; local = q; continue }
-            if !XMLBytes.isNameByte(b) { break }
-            q += 1
-        }
+        let local = XMLBytes.qualifiedName(&q, end)
         let nameEnd = q
         var count = 0
         var selfClosing = false
@@ -209,14 +202,7 @@ struct XMLScanner {
             }
             // An attribute: name, '=', quoted value.
             let nameStart = q
-            var attributeLocal = q
-            while q < end {
-                let c = q.pointee
-                if c > UInt8(ascii: ">") { q += 1; continue }
-                if c == UInt8(ascii: ":") { q += 1; attributeLocal = q; continue }
-                if !XMLBytes.isNameByte(c) { break }
-                q += 1
-            }
+            let attributeLocal = XMLBytes.qualifiedName(&q, end)
             let attributeEnd = q
             while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
             guard q < end else { return .incomplete }
@@ -252,14 +238,7 @@ struct XMLScanner {
         // SAFETY: p + 2 <= end (the caller checked two bytes); every read is at q < end.
         assert(p + 2 <= end)
         var q = p + 2
-        var local = q
-        while q < end {
-            let b = q.pointee
-            if b > UInt8(ascii: ">") { q += 1; continue }
-            if b == UInt8(ascii: ":") { q += 1; local = q; continue }
-            if !XMLBytes.isNameByte(b) { break }
-            q += 1
-        }
+        let local = XMLBytes.qualifiedName(&q, end)
         let nameEnd = q
         while q < end, XMLBytes.isSpace(q.pointee) { q += 1 }
         guard q < end else { return .incomplete }
@@ -314,6 +293,21 @@ enum XMLBytes {
     static func isNameByte(_ b: UInt8) -> Bool {
         b > UInt8(ascii: ">") || !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
             || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "<"))
+    }
+
+    /// Moves q past the name at q (`prefix:local` or `local`), stopping at end, and returns
+    /// where its local part starts (namespaces are told apart by local name only).
+    @inline(__always)
+    static func qualifiedName(_ q: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var local = q
+        while q < end {
+            let b = q.pointee
+            if b > UInt8(ascii: ">") { q += 1; continue }
+            if b == UInt8(ascii: ":") { q += 1; local = q; continue }
+            if !isNameByte(b) { break }
+            q += 1
+        }
+        return local
     }
 
     /// The first `byte` in from..<end. Most searches in a sheet end within a few bytes, where
