@@ -609,19 +609,10 @@ final class SpillFile {
 
     func read(at offset: Int64, count: Int) throws(PartFault) -> [UInt8] {
         if pending.count > 0 { try flush() }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            // SAFETY: pread writes at most count - done bytes at bytes[done...], inside the array.
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                assert(done < raw.count)
-                return pread(fd, base + done, count - done, off_t(offset + Int64(done)))
-            }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw PartFault("a temporary file ends early") }
-            done += n
+        do throws(FileBytes.Failure) {
+            return try FileBytes.read(fd, at: offset, count: count)
+        } catch {
+            throw PartFault("a temporary file ends early")
         }
-        return bytes
     }
 }

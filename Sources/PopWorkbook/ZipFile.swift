@@ -60,20 +60,13 @@ final class ZipFile: @unchecked Sendable {
         guard count >= 0, offset >= 0, offset <= size, Int64(count) <= size - offset else {
             throw PartFault("is damaged: a zip record points past the end of the file")
         }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            // SAFETY: pread writes at most count - done bytes at bytes[done...], inside the array.
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                assert(done < raw.count)
-                return pread(fd, base + done, count - done, off_t(offset + Int64(done)))
-            }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw PartFault("cannot be read: \(n < 0 ? String(cString: strerror(errno)) : "the file ends early")") }
-            done += n
+        do throws(FileBytes.Failure) {
+            return try FileBytes.read(fd, at: offset, count: count)
+        } catch .failed(let e) {
+            throw PartFault("cannot be read: \(String(cString: strerror(e)))")
+        } catch {
+            throw PartFault("cannot be read: the file ends early")
         }
-        return bytes
     }
 
     // MARK: The directory
