@@ -5,19 +5,17 @@ import PopMetrics
 /// Everything the dashboard shows, loaded once: every stored month's page rows. The child-level
 /// visit lists are not here: they load on demand, as an effect (see `Effect.loadVisits`).
 public struct DashboardData: Sendable {
-    public let council: String
-    public let demo: Bool
+    /// The stored months, targets, neighbours' figures, commentary and baseline the page rows
+    /// are computed from (as the board pack computes them).
+    public private(set) var stored: PageHistory
+    public var council: String { stored.council }
+    public var demo: Bool { stored.demo }
+    public var snapshots: [YearMonth: Snapshot] { stored.snapshots }
+    public var benchmarks: [Benchmark] { stored.benchmarks }
+    public var statistic: NeighbourStatistic { stored.statistic }
+    public var comments: [YearMonth: [IndicatorID: String]] { stored.comments }
+    /// The stored months, oldest first.
     public let months: [YearMonth]
-    public let snapshots: [YearMonth: Snapshot]
-    public let targets: TargetSet
-    public let benchmarks: [Benchmark]
-    public let neighbourCodes: [String]
-    public let statistic: NeighbourStatistic
-    /// Our council's old LA code: left out when the council is ranked among all councils.
-    public let councilCode: String
-    public private(set) var comments: [YearMonth: [IndicatorID: String]]
-    /// The baseline month each month's rows compare with (when it is stored and earlier).
-    public let baseline: YearMonth?
     /// How many data-quality entries each month's import noted (the entries load when shown).
     public let dataQualityCounts: [YearMonth: Int]
     /// The council's teams grouped into services (`pop teams import`): the workforce page pools
@@ -32,26 +30,17 @@ public struct DashboardData: Sendable {
     public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
                 statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], dataQualityCounts: [YearMonth: Int]? = nil,
                 councilCode: String = "", baseline: YearMonth? = nil, teamServices: TeamServices = .none) {
-        self.council = council
+        let stored = PageHistory(council: council, demo: demo, snapshots: snapshots, targets: targets, benchmarks: benchmarks,
+                                 neighbourCodes: neighbourCodes, statistic: statistic, comments: comments, councilCode: councilCode,
+                                 baseline: baseline)
+        self.stored = stored
         self.teamServices = teamServices
-        self.councilCode = councilCode
-        self.demo = demo
-        var map: [YearMonth: Snapshot] = [:]
-        for s in snapshots { map[YearMonth(s.asAt)] = s }
-        self.snapshots = map
-        months = map.keys.sorted()
-        self.targets = targets
-        self.benchmarks = benchmarks
-        self.neighbourCodes = neighbourCodes
-        self.statistic = statistic
-        self.comments = comments
-        self.baseline = baseline
+        months = stored.snapshots.keys.sorted()
         // Data held in memory (tests, an extract read directly) carries its entries: count them.
-        self.dataQualityCounts = dataQualityCounts ?? map.mapValues(\.dataQuality.count)
+        self.dataQualityCounts = dataQualityCounts ?? stored.snapshots.mapValues(\.dataQuality.count)
         // Each month's rows are computed alone, so the months share the cores (start-up time
         // grows with the months stored).
-        let me = self
-        let computed = Parallel.map(months) { me.computeRows($0) }
+        let computed = Parallel.map(months) { stored.rows($0) }
         for (m, rows) in zip(months, computed) {
             pages[m] = rows
             index(m)
@@ -99,23 +88,13 @@ public struct DashboardData: Sendable {
         return at.first { rows[$0].current.team == team }.map { rows[$0] }
     }
 
-    private func computeRows(_ month: YearMonth) -> [PageRow] {
-        guard let s = snapshots[month] else { return [] }
-        return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
-    }
-
     /// The baseline a month's rows compare with: set, stored and before the month.
-    public func baseline(for month: YearMonth) -> YearMonth? {
-        guard let b = baseline, b < month, snapshots[b] != nil else { return nil }
-        return b
-    }
+    public func baseline(for month: YearMonth) -> YearMonth? { stored.baseline(for: month) }
 
     /// Records a saved comment (the store has it already) so the page shows it.
     public mutating func setComment(month: YearMonth, indicator: IndicatorID, text: String) {
-        comments[month, default: [:]][indicator] = text.isEmpty ? nil : text
-        pages[month] = computeRows(month)
+        stored.setComment(month: month, indicator: indicator, text: text)
+        pages[month] = stored.rows(month)
         index(month)
     }
 
@@ -127,7 +106,7 @@ public struct DashboardData: Sendable {
     }
 
     /// A target's value for a month (for chart lines).
-    public func target(_ id: IndicatorID, at month: YearMonth) -> Double? { targets.target(for: id, at: month.last)?.value }
+    public func target(_ id: IndicatorID, at month: YearMonth) -> Double? { stored.target(id, at: month) }
 
     /// A service's headline indicators the month has: computed, or not available for want of a
     /// column (shown as such, never as a figure).

@@ -241,7 +241,7 @@ public enum Pack {
     static func chart(_ n: Int, _ r: PageRow, _ p: MonthPack, id: String, into m: inout Markup) {
         let def = r.definition
         let points = p.chartMonths.map { (month: $0, value: p.data.value(def.id, $0)) }
-        let chart = TrendChart(definition: def, points: points, targets: p.chartMonths.map { p.data.target(def.id, $0) },
+        let chart = TrendChart(definition: def, points: points, targets: p.chartMonths.map { p.data.target(def.id, at: $0) },
                                neighbours: r.neighbours, id: id)
         m.open("figure", [("aria-labelledby", "\(id)-heading")])
         m.element("h3", [("id", "\(id)-heading")], Words.chartHeading(n, def))

@@ -2,64 +2,16 @@ import PopCalendar
 import PopMetrics
 
 /// Everything the board pack prints, as values: the stored months' figures, the targets, the
-/// neighbours' figures and the commentary. No visit list is here, so no child ID or worker name
-/// can reach the pack.
-public struct PackData: Sendable {
-    public let council: String
-    public let demo: Bool
-    public let snapshots: [YearMonth: Snapshot]
-    public let targets: TargetSet
-    public let benchmarks: [Benchmark]
-    public let neighbourCodes: [String]
-    public let statistic: NeighbourStatistic
-    /// Our council's old LA code: left out when the council is ranked among all councils.
-    public let councilCode: String
-    public let comments: [YearMonth: [IndicatorID: String]]
-    /// The baseline month the "since" figures compare with (its snapshot among `snapshots`);
-    /// nil when none is set.
-    public let baseline: YearMonth?
+/// neighbours' figures and the commentary, compared as the dashboard and `pop report` compare
+/// them. No visit list is here, so no child ID or worker name can reach the pack.
+public typealias PackData = PageHistory
 
-    public init(council: String, demo: Bool, snapshots: [Snapshot], targets: TargetSet, benchmarks: [Benchmark], neighbourCodes: [String],
-                statistic: NeighbourStatistic, comments: [YearMonth: [IndicatorID: String]], councilCode: String = "",
-                baseline: YearMonth? = nil) {
-        self.council = council
-        self.councilCode = councilCode
-        self.demo = demo
-        var map: [YearMonth: Snapshot] = [:]
-        for s in snapshots { map[YearMonth(s.asAt)] = s }
-        self.snapshots = map
-        self.targets = targets
-        self.benchmarks = benchmarks
-        self.neighbourCodes = neighbourCodes
-        self.statistic = statistic
-        self.comments = comments
-        self.baseline = baseline
-    }
-
-    /// A month's page rows, council and team rows, compared with the month before: the same
-    /// call the dashboard and `pop report` make, so the pack's figures are theirs.
-    func rows(_ month: YearMonth) -> [PageRow] {
-        guard let s = snapshots[month] else { return [] }
-        return PageModel.rows(current: s, previous: snapshots[month.adding(-1)], targets: targets, benchmarks: benchmarks,
-                              neighbourCodes: neighbourCodes, statistic: statistic, commentary: comments[month] ?? [:], teams: true,
-                              council: councilCode, baseline: baseline.flatMap { snapshots[$0] })
-    }
-
-    /// The baseline month when the page of `month` compares with it (it is set, stored and
-    /// before the month).
-    func baseline(for month: YearMonth) -> YearMonth? {
-        guard let b = baseline, b < month, snapshots[b] != nil else { return nil }
-        return b
-    }
-
+extension PageHistory {
     /// An indicator's council-wide value in a month (nil when the month or the figure is missing).
     func value(_ id: IndicatorID, _ month: YearMonth, team: String? = nil) -> IndicatorValue? {
         guard let s = snapshots[month] else { return nil }
         return team.map { s.value(id, team: $0) } ?? s.value(id)
     }
-
-    /// The target in force at the end of a month.
-    func target(_ id: IndicatorID, _ month: YearMonth) -> Double? { targets.target(for: id, at: month.last)?.value }
 }
 
 /// One month's pack, worked out once: its rows by indicator and the months the tables show.

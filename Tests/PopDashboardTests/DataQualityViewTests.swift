@@ -108,7 +108,7 @@ import Testing
     @Test func theTitleBarCountsTheMonthsNotes() {
         let s = state(160, 40)
         #expect(!render(s, demoData).plainText().contains("data-quality note"))
-        let counted = DashboardData(council: "Barnet", demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.targets,
+        let counted = DashboardData(council: "Barnet", demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.stored.targets,
                                     benchmarks: demoData.benchmarks, neighbourCodes: [], statistic: .mean, comments: [:],
                                     dataQualityCounts: [january: 47_630])
         let title = render(s, counted).plainText().split(separator: "\n")[0]

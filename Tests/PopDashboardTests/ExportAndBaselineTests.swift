@@ -10,7 +10,7 @@ let february = YearMonth(year: 2018, month: 2)!
 
 /// The demo's months with its baseline, February 2018 (the demo's earliest month), as the demo
 /// database sets it.
-let baselineData = DashboardData(council: demoData.council, demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.targets,
+let baselineData = DashboardData(council: demoData.council, demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.stored.targets,
                                  benchmarks: demoData.benchmarks, neighbourCodes: [], statistic: .mean, comments: demoData.comments,
                                  baseline: february, teamServices: demoData.teamServices)
 
@@ -83,7 +83,7 @@ func hasBoxDrawing(_ text: String) -> Bool { text.unicodeScalars.contains { (0x2
         #expect(!render(first, baselineData).plainText().contains("Since"))
         // Without a baseline nothing changes.
         #expect(render(state(110, 30), demoData).plainText() == render(state(110, 30), DashboardData(
-            council: demoData.council, demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.targets,
+            council: demoData.council, demo: true, snapshots: Array(demoData.snapshots.values), targets: demoData.stored.targets,
             benchmarks: demoData.benchmarks, neighbourCodes: [], statistic: .mean, comments: demoData.comments)).plainText())
         #expect(!render(state(110, 30), demoData).plainText().contains("since"))
     }
