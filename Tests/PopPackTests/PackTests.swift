@@ -106,22 +106,7 @@ func section(_ html: String, _ service: Service) -> String {
 
 /// Compares with a golden file; `POP_RECORD_GOLDEN=1 swift test` rewrites it.
 func golden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let path = goldenFolder + "/" + name
-    if ProcessInfo.processInfo.environment["POP_RECORD_GOLDEN"] == "1" {
-        try? FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-        Issue.record("no golden file \(path): run POP_RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
-        return
-    }
-    if text != expected {
-        let a = text.split(separator: "\n", omittingEmptySubsequences: false), b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-        Issue.record("\(name) differs from its golden file from line \(line + 1): \(line < a.count ? String(a[line]) : "(end)")",
-                     sourceLocation: sourceLocation)
-    }
+    if let problem = Golden.mismatch(text, path: goldenFolder + "/" + name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
 }
 
 @Suite struct PackGoldenTests {
