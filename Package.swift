@@ -56,7 +56,7 @@ let package = Package(
         // Paths to fixtures and ../shared, shared by the test targets.
         .target(name: "PopTestSupport", path: "Tests/PopTestSupport"),
         .testTarget(name: "PopCalendarTests", dependencies: ["PopCalendar", "PopTestSupport"]),
-        .testTarget(name: "PopWorkbookTests", dependencies: ["PopWorkbook", "PopCalendar"]),
+        .testTarget(name: "PopWorkbookTests", dependencies: ["PopWorkbook", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopExtractTests", dependencies: ["PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopMetricsTests", dependencies: ["PopMetrics", "PopPage", "PopReference", "PopExtract", "PopCalendar", "PopTestSupport"]),
         .testTarget(name: "PopStoreTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "PopApp", "PopStore", "PopWorkbook", "PopPage", "PopReference", "PopMetrics", "PopExtract", "PopCalendar",

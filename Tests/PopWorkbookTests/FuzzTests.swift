@@ -1,24 +1,12 @@
 import Foundation
 @testable import PopWorkbook
 import Testing
+import PopTestSupport
 
 /// Damaged workbooks, made from a sound one by a fixed-seed generator: the reader must return
 /// rows or throw `WorkbookError`, never crash, hang or throw anything else.
 @Suite struct FuzzTests {
     let scratch = Scratch()
-
-    /// SplitMix64: small, and the same sequence on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     static let sheet = """
         <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Date &amp; time</t></is></c></row>\
@@ -31,7 +19,7 @@ import Testing
     static let tokens = ["<", ">", "&", "\"", "'", "</", "<c>", "<row>", "</row>", "<v>", "<!DOCTYPE x>", "<![CDATA[", "]]>",
                          "<!--", "&#x0;", "&#99999999;", "&amp", "_x00", "\u{0}", "<c r=\"XFD1\">", "<c r=\"A1048577\">", "<?"]
 
-    func mutate(_ bytes: [UInt8], _ g: inout Generator) -> [UInt8] {
+    func mutate(_ bytes: [UInt8], _ g: inout FuzzRandom) -> [UInt8] {
         var b = bytes
         for _ in 0..<(1 + g.below(3)) {
             guard !b.isEmpty else { break }
@@ -77,7 +65,7 @@ import Testing
     }
 
     @Test func damagedWorkbooksFailCleanly() throws {
-        var g = Generator(state: 20_190_131)
+        var g = FuzzRandom(seed: 20_190_131)
         var book = RawWorkbook.standard(sheets: [("List 1", FuzzTests.sheet), ("List 2", FuzzTests.sheet)], sharedStrings: FuzzTests.strings)
         let deflated = scratch.path("deflated.xlsx")
         try book.write(to: deflated)
