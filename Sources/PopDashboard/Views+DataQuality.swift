@@ -19,14 +19,7 @@ extension Views {
         buffer.text(" Values pop could not use; a row leaves only the indicators needing that value.",
                     x: 0, y: 2, style: muted, maxWidth: s.width)
         let top = Layout.tableTop
-        switch load {
-        case .loading:
-            buffer.text("Reading the data-quality list …", x: 2, y: top, style: muted)
-        case .failed(let why):
-            buffer.text("The data-quality list could not be read: \(why)", x: 2, y: top, style: ragStyle(.red), maxWidth: s.width - 4)
-        case .loaded where lines.isEmpty:
-            buffer.text("No data-quality problems in this month's import.", x: 2, y: top, style: muted)
-        case .loaded:
+        if drawLoadState(load, "data-quality list", empty: lines.isEmpty, saying: Words.noDataQualityProblems, x: 2) {
             for (i, line) in lines.enumerated().dropFirst(scrollTop).prefix(pageSize) {
                 let y = top + i - scrollTop
                 let selected = i == s.selected

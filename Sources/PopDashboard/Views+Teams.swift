@@ -148,15 +148,8 @@ extension Views {
         for (kind, table) in shown {
             table.drawHeader(into: &buffer, y: 3)
             let list = kind == .overdue ? overdue : due
-            switch load {
-            case .loading:
-                buffer.text("Reading the visit list …", x: table.x, y: Layout.tableTop, style: muted)
-            case .failed(let why):
-                buffer.text("The visit list could not be read: \(why)", x: table.x, y: Layout.tableTop, style: ragStyle(.red), maxWidth: s.width - table.x - 2)
-            case .loaded where list.isEmpty:
-                buffer.text(kind == .overdue ? "No overdue children in this team." : "No child's visit falls due in the next five working days.",
-                            x: table.x, y: Layout.tableTop, style: muted)
-            case .loaded:
+            let none = kind == .overdue ? "No overdue children in this team." : "No child's visit falls due in the next five working days."
+            if drawLoadState(load, "visit list", empty: list.isEmpty, saying: none, x: table.x) {
                 let lines: [[Table.Cell]] = list.map { c in
                     let id = Table.Cell(hideChildIDs ? "(hidden)" : c.child), worker = Table.Cell(c.worker.isEmpty ? "–" : c.worker)
                     let last = Table.Cell(c.lastVisit?.annexA ?? "none")

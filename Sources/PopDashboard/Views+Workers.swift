@@ -75,14 +75,7 @@ extension Views {
         let columns = workerColumns(list, group: group)
         let table = Table(columns: columns.map(\.column))
         table.drawHeader(into: &buffer, y: 3)
-        switch load {
-        case .loading:
-            buffer.text("Reading the workers …", x: table.x, y: Layout.tableTop, style: muted)
-        case .failed(let why):
-            buffer.text("The workers could not be read: \(why)", x: table.x, y: Layout.tableTop, style: ragStyle(.red), maxWidth: s.width - table.x - 2)
-        case .loaded where list.isEmpty:
-            buffer.text(Words.noSocialWorkers, x: table.x, y: Layout.tableTop, style: muted)
-        case .loaded:
+        if drawLoadState(load, "workers", empty: list.isEmpty, saying: Words.noSocialWorkers, x: table.x) {
             let lines = list.map { w in columns.map { $0.cell(w) } }
             table.drawRows(lines, into: &buffer, top: Layout.tableTop, pageSize: pageSize, scroll: scrollTop, selected: s.selected, marker: g.selected)
         }

@@ -55,6 +55,19 @@ struct Views {
 
     func row(_ id: IndicatorID) -> PageRow? { data.row(id, s.month) }
 
+    /// A list read from the store on demand: says at the table's top that it is being read,
+    /// could not be read, or is empty (`saying`); true when there are rows to draw.
+    mutating func drawLoadState<Value>(_ load: Load<Value>, _ list: String, empty: Bool, saying: String, x: Int) -> Bool {
+        let y = Layout.tableTop
+        switch load {
+        case .loading: buffer.text(Words.reading(list), x: x, y: y, style: muted)
+        case .failed(let why): buffer.text(Words.couldNotRead(list, why), x: x, y: y, style: ragStyle(.red), maxWidth: s.width - x - 2)
+        case .loaded where empty: buffer.text(saying, x: x, y: y, style: muted)
+        case .loaded: return true
+        }
+        return false
+    }
+
     // MARK: frame
 
     mutating func draw() {

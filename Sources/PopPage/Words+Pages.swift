@@ -88,6 +88,10 @@ extension Words {
 
     public static let noSocialWorkers = "No social workers in post here this month."
 
+    /// A list read from the store on demand, while it is read and when it cannot be.
+    public static func reading(_ list: String) -> String { "Reading the \(list) …" }
+    public static func couldNotRead(_ list: String, _ why: String) -> String { "The \(list) could not be read: \(why)" }
+
     /// The footer's note on the workforce page: how supervision counts.
     public static var supervisionNote: String { "supervision in time: within \(WorkerList.supervisionLimit) working days" }
 }
