@@ -397,14 +397,24 @@ let januaryWorkerNames = Set((demoWorkers[january] ?? []).map(\.worker))
     }
 
     /// A page longer than the window says how much lies above and below it.
-    @Test func aLongPageSaysWhatIsCut() {
+    @Test func aLongPageSaysWhatIsCut() throws {
         var s = state(80, 24)
         openService(&s, .cp)
+        // The window holds pageSize of the page's lines; the rest lie below, then (at the end) above.
+        let page = try #require(Items.servicePage(s, demoData))
+        let shown = Layout.pageSize(s, demoData), cut = page.lines.count - shown
+        #expect(cut > 1)
         let lines = screenLines(s)
-        let below = Layout.serviceTop + Layout.pageSize(s, demoData)
-        #expect(lines[below].hasSuffix("▼ 42 more lines below"), "\(lines[below])")
+        let below = Layout.serviceTop + shown
+        #expect(lines[below].hasSuffix("▼ \(cut) more lines below"), "\(lines[below])")
         press(&s, [.end])
-        #expect(screenLines(s)[below].hasSuffix("▲ 42 lines above"))
+        #expect(screenLines(s)[below].hasSuffix("▲ \(cut) lines above"))
+        // One line down from the top: one above, the rest below.
+        var one = state(80, 24)
+        openService(&one, .cp)
+        while (one.scroll.last ?? 0) == 0 { press(&one, [.down]) }
+        let scrolled = one.scroll.last ?? 0
+        #expect(screenLines(one)[below].hasSuffix("▲ \(scrolled) line\(scrolled == 1 ? "" : "s") above · ▼ \(cut - scrolled) more lines below"))
         var wide = state(200, 60)
         openService(&wide, .yot)
         #expect(!screenLines(wide)[Layout.serviceTop + Layout.pageSize(wide, demoData)].contains("below"))
